@@ -1,0 +1,47 @@
+// Package analyze runs the analysis stages over an extracted article, in
+// order: topics, dates, entities, places, events, stories.
+//
+// A Stage is a small interface over the article model with no hidden global
+// state: the same Pipeline value runs in the CLI, the HTTP server and a
+// queue worker, and is safe for concurrent use once built. The package does
+// not extract text (see extract) or store anything (see store).
+package analyze
+
+import (
+	"context"
+	"fmt"
+
+	"sitrep/internal/article"
+)
+
+// Stage fills in one part of the analysis of an article.
+type Stage interface {
+	// Name is a short stable name for logs and errors ("topics", "entities").
+	Name() string
+	// Apply analyses a and writes its findings into a. It must be safe to call
+	// from several goroutines at once on different articles.
+	Apply(ctx context.Context, a *article.Article) error
+}
+
+// Pipeline is an ordered list of stages.
+type Pipeline struct {
+	Stages []Stage
+}
+
+// Run applies every stage in order. A stage error stops the run and is
+// returned wrapped with the stage's name.
+func (p *Pipeline) Run(ctx context.Context, a *article.Article) error {
+	for _, s := range p.Stages {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := s.Apply(ctx, a); err != nil {
+			return fmt.Errorf("%s: %w", s.Name(), err)
+		}
+	}
+	if a.ID == "" {
+		a.ID = article.ComputeID(a)
+	}
+	a.Normalize()
+	return nil
+}
