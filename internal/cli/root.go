@@ -50,6 +50,11 @@ func NewRoot(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	root.PersistentFlags().BoolVarP(&g.verbose, "verbose", "v", false, "log debug detail to stderr")
 	root.AddCommand(
 		newAnalyzeCmd(g),
+		newIngestCmd(g),
+		newSearchCmd(g),
+		newExportCmd(g),
+		newTrainCmd(g),
+		newEvalCmd(g),
 	)
 	return root
 }

@@ -1,0 +1,74 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"sitrep/internal/analyze"
+	"sitrep/internal/ingest"
+	"sitrep/internal/store"
+)
+
+func (g *globals) openStore(ctx context.Context) (*store.SQLite, error) {
+	return store.OpenSQLite(ctx, g.db)
+}
+
+func newIngestCmd(g *globals) *cobra.Command {
+	var workers int
+	var quiet bool
+	cmd := &cobra.Command{
+		Use:   "ingest PATH...",
+		Short: "Analyse files, folders and globs of articles into the store",
+		Long: `Analyse articles into the store. PATH may be a file, a folder (walked for
+.txt, .html, .htm, .json and .jsonl files) or a glob. A .jsonl file holds one
+article per line. The same article ingested twice is stored once. A bad file
+or line is reported on stderr by name and skipped; the batch goes on.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			stderr := cmd.ErrOrStderr()
+			files, errs := ingest.Expand(args)
+			for _, err := range errs {
+				fmt.Fprintln(stderr, "error:", err)
+			}
+			st, err := g.openStore(ctx)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			p, err := analyze.Default()
+			if err != nil {
+				return err
+			}
+			r := &ingest.Runner{Pipeline: p, Store: st, Workers: workers,
+				OnError: func(name string, err error) { fmt.Fprintf(stderr, "error: %s: %v\n", name, err) }}
+			var bar *progressbar.ProgressBar
+			if f, ok := stderr.(*os.File); ok && !quiet && term.IsTerminal(int(f.Fd())) && len(files) > 1 {
+				bar = progressbar.NewOptions(len(files), progressbar.OptionSetWriter(stderr),
+					progressbar.OptionSetDescription("ingest"), progressbar.OptionShowCount(),
+					progressbar.OptionShowIts(), progressbar.OptionClearOnFinish(),
+					progressbar.OptionThrottle(100*time.Millisecond))
+				r.OnFile = func(string) { bar.Add(1) }
+				r.OnError = func(name string, err error) { bar.Clear(); fmt.Fprintf(stderr, "error: %s: %v\n", name, err) }
+			}
+			start := time.Now()
+			res, err := r.Run(ctx, files)
+			if bar != nil {
+				bar.Finish()
+			}
+			res.Failed += len(errs)
+			fmt.Fprintf(cmd.OutOrStdout(), "ingested %d, duplicates %d, failed %d (%d files, %.1fs)\n",
+				res.Ingested, res.Duplicates, res.Failed, len(files), time.Since(start).Seconds())
+			return err
+		},
+	}
+	cmd.Flags().IntVar(&workers, "workers", 0, "analysis workers (default: all cores)")
+	cmd.Flags().BoolVarP(&quiet, "quiet", "q", false, "no progress bar")
+	return cmd
+}
