@@ -32,7 +32,7 @@ var (
 	// "(pictured)", "is seen", "looks on": things only captions say
 	reCaptionPhrase = regexp.MustCompile(`(?i)\((pictured|left|right|centre|center|l|r|c|top|above|below|file)\)|\b(is|are) (seen|pictured|shown)\b|\blooks on\b|^(file photo|file|pictured|above|top|below|left|right)\s*[:-]`)
 	// present-tense verbs of photo captions, after a capitalised subject
-	reCaptionVerb = regexp.MustCompile(`\b(delivers|chats|speaks|talks|attends|arrives|leaves|walks|waves|gestures|greets|shakes|meets|poses|stands|sits|holds|gives|addresses|listens|looks|smiles|laughs|reacts|prays|mourns|carries|inspects|visits|watches|points|votes|signs|hugs|kisses|celebrates|cries|rests|runs|drives|rides|flies|boards|departs|lands|kneels|salutes|marches|protests|shouts|chants|gathers|gather|stand|walk|sit|hold|carry|inspect|watch|react|pray|mourn|celebrate|protest|march|wait|waits|search|searches|clear|clears|remove|removes|work|works|rescue|rescues|evacuate|evacuates|queue|queues)\b`)
+	reCaptionVerb = regexp.MustCompile(`\b(battle|battles|fight|fights|delivers|chats|speaks|talks|attends|arrives|leaves|walks|waves|gestures|greets|shakes|meets|poses|stands|sits|holds|gives|addresses|listens|looks|smiles|laughs|reacts|prays|mourns|carries|inspects|visits|watches|points|votes|signs|hugs|kisses|celebrates|cries|rests|runs|drives|rides|flies|boards|departs|lands|kneels|salutes|marches|protests|shouts|chants|gathers|gather|stand|walk|sit|hold|carry|inspect|watch|react|pray|mourn|celebrate|protest|march|wait|waits|search|searches|clear|clears|remove|removes|work|works|rescue|rescues|evacuate|evacuates|queue|queues)\b`)
 )
 
 // IsCredit reports whether line reads like a photo or story credit:
@@ -50,7 +50,7 @@ func IsCredit(line string) bool {
 	if w > 14 || endsSentence(s) && !strings.HasSuffix(s, ")") {
 		return false
 	}
-	if reCreditLead.MatchString(s) {
+	if loc := reCreditLead.FindStringIndex(s); loc != nil && wordCount(s[loc[1]:]) <= 6 {
 		return true
 	}
 	return reCreditWords.MatchString(s) && (reCreditShape.MatchString(s) || w <= 4 || strings.HasPrefix(s, "("))
@@ -96,6 +96,9 @@ func CaptionScore(line string) int {
 		score += 2
 	}
 	if reCaptionVerb.MatchString(s) {
+		score++
+	}
+	if reCreditLead.MatchString(s) {
 		score++
 	}
 	if reCaptionDate.MatchString(s) {

@@ -66,9 +66,16 @@ func Text(raw string) (*article.Article, error) {
 	if binaryish(raw) {
 		return nil, ErrNotText
 	}
-	lines := splitLines(raw)
+	lines := joinWrapped(splitLines(raw))
 	a := &article.Article{}
 	i := 0
+	// navigation and ad lines above the headline
+	for i < len(lines) && NavOrAd(lines[i].text) != "" {
+		a.Boilerplate = append(a.Boilerplate, article.Boilerplate{Kind: NavOrAd(lines[i].text), Text: lines[i].text})
+		i++
+	}
+	lines = lines[i:]
+	i = 0
 
 	// label line: a short Title-Case category over a headline
 	if len(lines) >= 3 && lines[0].blankAfter && isLabel(lines[0].text) && HeadlineLike(lines[1].text) && CaptionScore(lines[1].text) < 2 && !IsCredit(lines[1].text) {
@@ -105,11 +112,6 @@ func Text(raw string) (*article.Article, error) {
 		kind := classifyLine(s, prev, next, inBody)
 		switch kind {
 		case "":
-			// hard-wrapped paragraph: join to the previous body line
-			if len(paras) > 0 && !lines[i-1].blankAfter && joins(paras[len(paras)-1], s) {
-				paras[len(paras)-1] += " " + s
-				continue
-			}
 			paras = append(paras, s)
 			inBody = true
 			lastRelated = ""
@@ -132,6 +134,9 @@ func Text(raw string) (*article.Article, error) {
 	if len(paras) == 0 {
 		return nil, ErrNoBody
 	}
+	for i, p := range paras {
+		paras[i] = dropOrphanQuote(p)
+	}
 	a.Body = strings.Join(paras, "\n\n")
 	if a.Headline == "" {
 		a.Headline = firstSentence(paras[0])
@@ -150,13 +155,16 @@ func classifyLine(s, prev, next string, inBody bool) string {
 	if k := NavOrAd(s); k != "" {
 		return k
 	}
+	cs := CaptionScore(s)
+	if cs >= 2 {
+		return article.KindCaption
+	}
 	if IsCredit(s) {
 		return article.KindCredit
 	}
 	if _, ok := RelatedLead(s); ok {
 		return article.KindRelated
 	}
-	cs := CaptionScore(s)
 	nextCredit := next != "" && IsCredit(next)
 	if cs >= 2 || cs >= 1 && (nextCredit || IsCredit(prev)) || !inBody && nextCredit && !isBodyProse(s) {
 		return article.KindCaption
@@ -214,6 +222,35 @@ func joins(prev, s string) bool {
 	}
 	f := strings.Fields(prev)
 	return len(f) > 0 && joinWords[strings.ToLower(f[len(f)-1])]
+}
+
+// dropOrphanQuote removes a closing double quote that ends a paragraph with
+// no opening quote anywhere in it: a copy glitch of multi-paragraph quotes
+// (the opening mark of the last paragraph lost), not text.
+func dropOrphanQuote(p string) string {
+	if strings.Count(p, `"`)+strings.Count(p, "“")+strings.Count(p, "”") != 1 {
+		return p
+	}
+	for _, q := range []string{`"`, "”"} {
+		if strings.HasSuffix(p, q) {
+			return strings.TrimSuffix(p, q)
+		}
+	}
+	return p
+}
+
+// joinWrapped joins hard-wrapped lines of one block into logical lines.
+func joinWrapped(ls []line) []line {
+	var out []line
+	for _, l := range ls {
+		if n := len(out); n > 0 && !out[n-1].blankAfter && joins(out[n-1].text, l.text) && !IsCredit(l.text) && !IsCredit(out[n-1].text) {
+			out[n-1].text += " " + l.text
+			out[n-1].blankAfter = l.blankAfter
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
 }
 
 func splitLines(raw string) []line {
