@@ -1,10 +1,42 @@
-GO ?= go
-BIN := bin/sitrep
+# sitrep — the two commands a fresh machine needs:
+#   make demo   analyse the seed article, fill a store with the demo articles, and (once the
+#               dashboard lands) serve it
+#   make test   vet and run every test (tests that need ../shared/data skip without it)
+GO      ?= go
+BIN     := bin/sitrep
+DB      ?= out/demo.db
+SHARED  ?= ../shared
 
-.PHONY: build test demo bench eval fmt vet
+.PHONY: build test demo bench eval fmt vet clean
+
 build:
 	$(GO) build -o $(BIN) ./cmd/sitrep
 
 test:
+	@test -z "$$(gofmt -l cmd internal)" || { echo "gofmt needed:"; gofmt -l cmd internal; exit 1; }
 	$(GO) vet ./...
-	$(GO) test ./...
+	$(GO) test -count=1 ./...
+
+demo: build
+	@mkdir -p out
+	@if [ -f $(SHARED)/seed/seed-article.txt ]; then \
+		echo "== sitrep analyze $(SHARED)/seed/seed-article.txt"; \
+		$(BIN) analyze --pretty $(SHARED)/seed/seed-article.txt; \
+	fi
+	@echo "== sitrep ingest internal/extract/testdata/text"
+	@$(BIN) --db $(DB) ingest internal/extract/testdata/text $$(ls $(SHARED)/seed/seed-article.txt 2>/dev/null)
+	@echo "== sitrep search \"air strikes\""
+	@$(BIN) --db $(DB) search air strikes
+
+bench: build
+	$(BIN) bench --n 10000
+	$(GO) test -run '^$$' -bench . -benchtime 2000x ./internal/extract/ ./internal/store/
+
+eval: build
+	@echo "evaluations land with their stages; see README"
+
+fmt:
+	gofmt -w cmd internal
+
+clean:
+	rm -rf bin out

@@ -55,6 +55,7 @@ func NewRoot(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		newExportCmd(g),
 		newTrainCmd(g),
 		newEvalCmd(g),
+		newBenchCmd(g),
 	)
 	return root
 }
