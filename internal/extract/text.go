@@ -19,6 +19,7 @@ import (
 	"unicode/utf8"
 
 	"sitrep/internal/article"
+	"sitrep/internal/nlp"
 	"sitrep/internal/timex"
 )
 
@@ -138,6 +139,7 @@ func Text(raw string) (*article.Article, error) {
 		paras[i] = dropOrphanQuote(p)
 	}
 	a.Body = strings.Join(paras, "\n\n")
+	a.Language = nlp.Language(a.Headline + "\n" + a.Body)
 	if a.Headline == "" {
 		a.Headline = firstSentence(paras[0])
 	}

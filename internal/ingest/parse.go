@@ -19,6 +19,7 @@ import (
 
 	"sitrep/internal/article"
 	"sitrep/internal/extract"
+	"sitrep/internal/nlp"
 )
 
 // MaxFileSize is the largest single input file or JSONL line accepted.
@@ -53,6 +54,9 @@ func parseHTML(raw []byte, url string) (*article.Article, error) {
 	}
 	if url != "" {
 		a.URL = url
+	}
+	if a.Language == "" {
+		a.Language = nlp.Language(a.Headline + "\n" + a.Body)
 	}
 	return a, nil
 }
@@ -126,6 +130,9 @@ func FromJSON(in *JSONInput) (*article.Article, error) {
 	}
 	if a.Published.How == "" {
 		a.Published.How = article.DateUnknown
+	}
+	if a.Language == "" {
+		a.Language = nlp.Language(a.Headline + "\n" + a.Body)
 	}
 	a.Normalize()
 	return a, nil

@@ -66,3 +66,20 @@ func FuzzTokenize(f *testing.F) {
 		}
 	})
 }
+
+func TestLanguage(t *testing.T) {
+	cases := map[string]string{
+		"The minister said on Tuesday that the talks with the rebels had failed.":                     "en",
+		"Le ministre a déclaré mardi que les négociations avec les rebelles ont échoué.":              "fr",
+		"Der Minister sagte am Dienstag, dass die Gespräche mit den Rebellen gescheitert sind.":       "de",
+		"El ministro dijo el martes que las negociaciones con los rebeldes fracasaron por la crisis.": "es",
+		"Министр заявил во вторник, что переговоры провалились.":                                      "ru",
+		"قال الوزير يوم الثلاثاء إن المحادثات فشلت":                                                   "ar",
+		"12345 !!!": "",
+	}
+	for in, want := range cases {
+		if got := Language(in); got != want {
+			t.Errorf("Language(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
