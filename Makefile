@@ -2,12 +2,19 @@
 #   make demo   analyse the seed article, fill a store with the demo articles, and (once the
 #               dashboard lands) serve it
 #   make test   vet and run every test (tests that need ../shared/data skip without it)
+#
+# Each area adds its own targets in mk/<area>.mk and appends them to EVAL
+# (run by `make eval`) and BENCH (run by `make bench`).
 GO      ?= go
 BIN     := bin/sitrep
 DB      ?= out/demo.db
 SHARED  ?= ../shared
+EVAL    :=
+BENCH   :=
 
-.PHONY: build test demo bench eval fmt vet clean
+-include mk/*.mk
+
+.PHONY: build test demo bench bench-core eval fmt vet clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/sitrep
@@ -28,12 +35,14 @@ demo: build
 	@echo "== sitrep search \"air strikes\""
 	@$(BIN) --db $(DB) search air strikes
 
-bench: build
+bench-core: build
 	$(BIN) bench --n 10000
 	$(GO) test -run '^$$' -bench . -benchtime 2000x ./internal/extract/ ./internal/store/
 
-eval: build
-	@echo "evaluations land with their stages; see README"
+bench: bench-core $(BENCH)
+
+eval: build $(EVAL)
+	@echo "== eval done"
 
 fmt:
 	gofmt -w cmd internal

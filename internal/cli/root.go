@@ -48,14 +48,27 @@ func NewRoot(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	root.SetErr(stderr)
 	root.PersistentFlags().StringVar(&g.db, "db", "", "store path (default $XDG_DATA_HOME/sitrep/sitrep.db)")
 	root.PersistentFlags().BoolVarP(&g.verbose, "verbose", "v", false, "log debug detail to stderr")
+	train, eval := newTrainCmd(g), newEvalCmd(g)
 	root.AddCommand(
 		newAnalyzeCmd(g),
 		newIngestCmd(g),
 		newSearchCmd(g),
 		newExportCmd(g),
-		newTrainCmd(g),
-		newEvalCmd(g),
+		train,
+		eval,
 		newBenchCmd(g),
 	)
+	for _, add := range []func(*globals, *cobra.Command, *cobra.Command, *cobra.Command){
+		topicsCommands,
+		extractionCommands,
+		feedsCommands,
+		nerCommands,
+		entitiesCommands,
+		geoCommands,
+		eventsCommands,
+		serveCommands,
+	} {
+		add(g, root, train, eval)
+	}
 	return root
 }
