@@ -48,12 +48,9 @@ func Parse(name string, raw []byte) (*article.Article, error) {
 }
 
 func parseHTML(raw []byte, url string) (*article.Article, error) {
-	a, err := extract.BasicHTML(raw)
+	a, err := extract.HTML(raw, url)
 	if err != nil {
 		return nil, err
-	}
-	if url != "" {
-		a.URL = url
 	}
 	if a.Language == "" {
 		a.Language = nlp.Language(a.Headline + "\n" + a.Body)
