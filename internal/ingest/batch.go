@@ -17,6 +17,7 @@ import (
 	"sitrep/internal/analyze"
 	"sitrep/internal/article"
 	"sitrep/internal/store"
+	"sitrep/internal/stories"
 )
 
 // Expand turns files, folders and glob patterns into a sorted list of input
@@ -96,6 +97,7 @@ type Item struct {
 	Name    string // file, or file:line for JSONL
 	Article *article.Article
 	Err     error
+	seq     int // position in the run's input order
 }
 
 // ReadFile calls fn for each article in the file: one per line for .jsonl,
@@ -200,6 +202,7 @@ type Result struct {
 type Runner struct {
 	Pipeline  *analyze.Pipeline
 	Store     store.Store
+	Stories   *stories.Grouper             // optional: groups articles into stories in input order
 	Workers   int                          // default runtime.NumCPU()
 	BatchSize int                          // default 256
 	OnError   func(name string, err error) // called for every failed input
@@ -224,8 +227,11 @@ func (r *Runner) Run(ctx context.Context, files []string) (Result, error) {
 	var readErr error
 	go func() {
 		defer close(items)
+		seq := 0
 		for _, f := range files {
 			err := ReadFile(ctx, f, func(it Item) error {
+				it.seq = seq
+				seq++
 				select {
 				case items <- it:
 					return nil
@@ -281,17 +287,37 @@ func (r *Runner) Run(ctx context.Context, files []string) (Result, error) {
 		}
 		pending = pending[:0]
 	}
-	for it := range done {
+	handle := func(it Item) {
 		if it.Err != nil {
 			res.Failed++
 			if r.OnError != nil {
 				r.OnError(it.Name, it.Err)
 			}
-			continue
+			return
+		}
+		if r.Stories != nil {
+			r.Stories.Assign(it.Article)
 		}
 		pending = append(pending, it.Article)
 		if len(pending) >= batch {
 			flush()
+		}
+	}
+	// Workers finish out of order; results are handled in input order so
+	// that errors, story ids and the store's insertion order are the same
+	// on every run.
+	held := map[int]Item{}
+	next := 0
+	for it := range done {
+		held[it.seq] = it
+		for {
+			x, ok := held[next]
+			if !ok {
+				break
+			}
+			delete(held, next)
+			next++
+			handle(x)
 		}
 	}
 	flush()
