@@ -60,6 +60,24 @@ var knownActors = []knownActor{
 	{"Doctors Without Borders", article.Organization, "", NGO, []string{"Medecins Sans Frontieres", "Médecins Sans Frontières", "MSF"}},
 }
 
+// aliasFirst maps the normalised first word of every alias-table name to
+// the most tokens a name starting with it can span (apostrophes and
+// hyphens may split words into several tokens).
+var aliasFirst = func() map[string]int {
+	m := map[string]int{}
+	for _, a := range knownActors {
+		for _, al := range append([]string{a.Name}, a.Aliases...) {
+			f := strings.Fields(al)
+			k := normKey(strings.Trim(f[0], "'’"))
+			if k == "the" || k == "" {
+				continue
+			}
+			m[k] = max(m[k], 2*len(f)+1)
+		}
+	}
+	return m
+}()
+
 // aliasIndex maps a normalised name to its knownActors entry.
 var aliasIndex = func() map[string]int {
 	m := map[string]int{}

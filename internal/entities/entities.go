@@ -145,10 +145,11 @@ func (d *doc) tagSentence(t Tagger, si, t0, t1 int) {
 	}
 	// Alias-table names the tagger missed or cut short.
 	for i := t0; i < t1; i++ {
-		if strings.EqualFold(d.toks[i].Text, "the") {
+		maxN := aliasFirst[normKey(d.toks[i].Text)]
+		if maxN == 0 {
 			continue
 		}
-		for n := min(8, t1-i); n >= 1; n-- {
+		for n := min(maxN, t1-i); n >= 1; n-- {
 			if !hasLetterOrDigit(d.toks[i+n-1].Text) {
 				continue
 			}

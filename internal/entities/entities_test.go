@@ -120,7 +120,6 @@ func (t *capsTagger) Tag(words []string) []string {
 	return tags
 }
 
-
 func extractCaps(t testing.TB, text string) []article.Entity {
 	t.Helper()
 	ents, err := New(newCapsTagger(text)).Extract(context.Background(), text)
