@@ -576,6 +576,16 @@ func (d *doc) entity(idx []int, ix *country.Index) (article.Entity, bool) {
 		lastEnd = m.end
 		e.Mentions = append(e.Mentions, article.Mention{Start: m.start, End: m.end, Text: m.text})
 		addAlias(m.text)
+		if typ == article.Person {
+			// the titled form is a surface form too: "President Barack Obama"
+			ts := m.t0
+			for ts > m.c0 && isCapitalized(d.toks[ts-1].Text) && isTitleWord(d.toks[ts-1].Text) {
+				ts--
+			}
+			if ts < m.t0 {
+				addAlias(string(d.body[d.toks[ts].Start:m.end]))
+			}
+		}
 		// the fullest form: most words, then longest, never an acronym over a name
 		if e.Name == "" || better(m.text, e.Name) {
 			e.Name = m.text
