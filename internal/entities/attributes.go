@@ -112,11 +112,16 @@ func Attributes(phrase string) (country3, role string) {
 
 // attributes is Attributes on words already tokenized.
 func attributes(words []string) (country3, role string) {
+	country3, role, _ = attributesStrong(words)
+	return country3, role
+}
+
+// attributesStrong also reports whether the role came from a strong word.
+func attributesStrong(words []string) (country3, role string, strongSeen bool) {
 	if a, ok := lookupAlias(strings.Join(words, " ")); ok {
-		return a.Country, a.Role
+		return a.Country, a.Role, true
 	}
 	ix := country.Default()
-	strongSeen := false
 	for i := 0; i < len(words); i++ {
 		w := trimPossessive(words[i])
 		if country3 == "" && isCapitalized(w) {
@@ -156,7 +161,7 @@ func attributes(words []string) (country3, role string) {
 		}
 		strongSeen = strongSeen || rw.strong
 	}
-	return country3, role
+	return country3, role, strongSeen
 }
 
 // countryWordOK rejects single words that are country short forms only in

@@ -369,6 +369,10 @@ func initialisms(name string) []string {
 	return []string{split.String(), whole.String()}
 }
 
+func allUpper(s string) bool {
+	return strings.ToUpper(s) == s && strings.ToLower(s) != s
+}
+
 func acronymKey(s string) string {
 	return strings.ToUpper(strings.NewReplacer(".", "", "-", "").Replace(s))
 }
@@ -628,6 +632,9 @@ func better(a, b string) bool {
 	if isAcronym(a) != isAcronym(b) {
 		return isAcronym(b)
 	}
+	if ua, ub := allUpper(a), allUpper(b); ua != ub {
+		return ub // "World Cup" over a headline's "WORLD CUP"
+	}
 	wa, wb := len(strings.Fields(a)), len(strings.Fields(b))
 	if wa != wb {
 		return wa > wb
@@ -667,10 +674,25 @@ func (d *doc) attributes(e *article.Entity, idx []int, ix *country.Index) {
 	for _, i := range idx {
 		m := d.ms[i]
 		words := d.words(m.c0, m.t0)
+		c, r, strong := attributesStrong(words)
 		if e.Type != article.Person {
-			words = append(words, d.words(m.t0, m.t1)...)
+			// An organisation's own name: any nationality in it ("Syrian
+			// Army"), and a role only from its head noun ("Army"; the word
+			// before "of" in "Ministry of Defence").
+			nw := d.words(m.t0, m.t1)
+			nc, _ := attributes(nw)
+			if c == "" {
+				c = nc
+			}
+			if rw, ok := roleWords[strings.ToLower(headNoun(nw))]; ok && rw.strong && (r == "" || !strong) {
+				r, strong = rw.role, true
+			}
 		}
-		c, r := attributes(words)
+		if r != "" && !strong && e.Type == article.Person && m.c0 > 0 && d.followsName(m.c0) {
+			// "Ericsson spokesman Per Zetterquist": a position in a named
+			// organisation says nothing of the government.
+			r = ""
+		}
 		if c == "" && r == "" {
 			c, r = d.appositive(m)
 		}
@@ -680,9 +702,38 @@ func (d *doc) attributes(e *article.Entity, idx []int, ix *country.Index) {
 			titled = i
 		}
 	}
-	if e.Type == article.Person && e.Country == "" && titled >= 0 {
+	if e.Type == article.Person && e.Country == "" && titled >= 0 && politicalRoles[e.Role] {
 		setC(d.nearestCountry(d.ms[titled]))
 	}
+}
+
+// headNoun returns the head of a name: its last word, or the last before
+// "of" ("Ministry of Defence" -> Ministry).
+func headNoun(words []string) string {
+	for i, w := range words {
+		if w == "of" && i > 0 {
+			return words[i-1]
+		}
+	}
+	if len(words) == 0 {
+		return ""
+	}
+	return words[len(words)-1]
+}
+
+// politicalRoles are the roles whose holders news names by the country
+// they serve: only they take a nationality from the sentence around them.
+var politicalRoles = map[string]bool{GOV: true, MIL: true, LEG: true, OPP: true, REB: true, COP: true, JUD: true}
+
+// followsName reports whether token t-1 ends a tagged name that is not a
+// country ("Ericsson" in "Ericsson spokesman").
+func (d *doc) followsName(t int) bool {
+	for _, o := range d.ms {
+		if o.t1 == t && o.typ != article.Person && !isCountryish(o.text) {
+			return true
+		}
+	}
+	return false
 }
 
 func (d *doc) words(t0, t1 int) []string {
