@@ -186,10 +186,14 @@ func BenchmarkStage(b *testing.B) {
 	}
 	toks := len(strings.Fields(a.Body))
 	b.ResetTimer()
+	cpu0 := cpuTime()
 	for i := 0; i < b.N; i++ {
 		if _, err := s.Extract(context.Background(), a.Body); err != nil {
 			b.Fatal(err)
 		}
 	}
+	cpu := cpuTime() - cpu0
+	b.ReportMetric(float64(cpu)/float64(b.N), "cpu-ns/op")
 	b.ReportMetric(float64(toks)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+	b.ReportMetric(float64(toks)*float64(b.N)/cpu.Seconds(), "tokens/cpu-s")
 }

@@ -2,10 +2,10 @@ package timex
 
 import (
 	"regexp"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -61,7 +61,7 @@ var patterns = []struct {
 	{kMonthDay, regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthRE + `\b`)},
 	{kMonthName, regexp.MustCompile(`\b(?:((?i:mid)-)|((?i:last|next|this|early|late|(?:at\s+|by\s+|until\s+|since\s+|in\s+)?the\s+(?:end|beginning|start|middle|first half|second half|first week|last week|first days|last days)\s+of|in|since|until|by|during|through|from|before|after))\s+)` + fullMonth)},
 	{kRelUnit, regexp.MustCompile(`\b((?i:last|this|next|earlier this|later this|early this|late this|earlier last|late last|early last|early next|late next|(?:at\s+)?the\s+(?:end|beginning|start)\s+of\s+(?:last|this|next)))\s+(?i:(weekend|week|month|year))\b`)},
-	{kWeekday, regexp.MustCompile(`\b(?:((?i:on|last|this|next|late|early|since|by|until|before|from))\s+)?` + weekdayRE + `(?:'s|’s)?(?:\s+(?i:night|morning|afternoon|evening))?\b`)},
+	{kWeekday, regexp.MustCompile(`\b(?:((?i:on|last|this|next|late|early|since|by|until|before|from))\s+)?` + weekdayRE + `(?:\s+(?i:night|morning|afternoon|evening))?\b`)},
 	{kDeictic, regexp.MustCompile(`\b(?i:(today|yesterday|tomorrow|tonight|this morning|this afternoon|this evening|last night))\b`)},
 	{kYear, regexp.MustCompile(`\b(?i:in|since|by|until|till|through|during|from|of|before|after|early|late|mid-|summer|spring|winter|autumn|fall|year)\s*((?:19|20)\d\d)\b`)},
 }
@@ -84,23 +84,31 @@ type cand struct {
 }
 
 // Resolver finds and resolves temporal expressions. It is safe for
-// concurrent use: go-dateparser parsers (which lock per call) are pooled.
+// concurrent use: go-dateparser parsers (which lock per call and keep a
+// per-parser locale cache) are kept in a small free list rather than a
+// sync.Pool, which would drop them, and their caches, at every GC.
 type Resolver struct {
-	pool sync.Pool
+	free chan *dps.Parser
 }
 
 // NewResolver returns a resolver.
 func NewResolver() *Resolver {
-	r := &Resolver{}
-	r.pool.New = func() any {
-		return &dps.Parser{ParserTypes: []dps.ParserType{dps.RelativeTime, dps.AbsoluteTime}}
-	}
-	return r
+	return &Resolver{free: make(chan *dps.Parser, max(4, runtime.GOMAXPROCS(0)))}
 }
 
 func (r *Resolver) parse(s string, now time.Time) (date.Date, bool) {
-	p := r.pool.Get().(*dps.Parser)
-	defer r.pool.Put(p)
+	var p *dps.Parser
+	select {
+	case p = <-r.free:
+	default:
+		p = &dps.Parser{ParserTypes: []dps.ParserType{dps.RelativeTime, dps.AbsoluteTime}}
+	}
+	defer func() {
+		select {
+		case r.free <- p:
+		default:
+		}
+	}()
 	cfg := &dps.Configuration{Languages: []string{"en"}, CurrentTime: now, DateOrder: dps.MDY}
 	d, err := p.Parse(cfg, s)
 	if err != nil || d.IsZero() {
@@ -118,13 +126,13 @@ func (r *Resolver) Find(text string, pub time.Time) []article.Timex {
 	// weekday names, "ago", "week", a year...): a tenth of the cost of
 	// running them over the whole body.
 	for _, w := range windows(text) {
-		win := text[w[0]:w[1]]
+		win := text[w.start:w.end]
 		for _, p := range patterns {
-			if !pub.IsZero() || p.k.absolute() {
+			if w.kinds&(1<<p.k) != 0 && (!pub.IsZero() || p.k.absolute()) {
 				for _, m := range p.re.FindAllStringSubmatchIndex(win, -1) {
 					for i := range m {
 						if m[i] >= 0 {
-							m[i] += w[0]
+							m[i] += w.start
 						}
 					}
 					cands = append(cands, cand{k: p.k, start: m[0], end: m[1], sub: m})
@@ -377,30 +385,43 @@ func PublishedDay(p article.Published) (time.Time, bool) {
 	return t, err == nil
 }
 
-// triggers are the words without which no pattern can match.
-var triggers = func() map[string]bool {
-	m := map[string]bool{}
+// triggers map the words without which no pattern can match to the
+// kinds of pattern they can start (a bit per kind).
+var triggers = func() map[string]uint {
+	m := map[string]uint{}
 	for k := range months {
-		m[k] = true
+		m[k] = 1<<kAbsDay | 1<<kMonthYear | 1<<kMonthDay | 1<<kMonthName
 	}
 	for k := range weekdays {
-		m[k] = true
+		m[k] = 1 << kWeekday
 	}
-	for _, w := range []string{"ago", "today", "yesterday", "tomorrow", "tonight", "night", "morning",
-		"afternoon", "evening", "week", "weekend", "month", "year"} {
-		m[w] = true
+	m["ago"] = 1 << kAgo
+	for _, w := range []string{"today", "yesterday", "tomorrow", "tonight", "night", "morning", "afternoon", "evening"} {
+		m[w] = 1 << kDeictic
+	}
+	for _, w := range []string{"week", "weekend", "month", "year"} {
+		m[w] = 1 << kRelUnit
 	}
 	return m
 }()
 
+const yearKinds = 1<<kAbsDay | 1<<kMonthYear | 1<<kYear
+
 // Window extents around a trigger, in bytes; cut back to spaces.
 const winBefore, winAfter = 48, 24
 
-// windows returns merged byte ranges [start, end) of text around trigger
-// words, each starting and ending at a space or the text's ends.
-func windows(text string) [][2]int {
-	var out [][2]int
-	add := func(ws, we int) {
+// window is a byte range [start, end) of a text and the kinds of pattern
+// worth running on it.
+type window struct {
+	start, end int
+	kinds      uint
+}
+
+// windows returns merged byte ranges of text around trigger words, each
+// starting and ending at a space or the text's ends.
+func windows(text string) []window {
+	var out []window
+	add := func(ws, we int, kinds uint) {
 		ws = max(0, ws)
 		we = min(len(text), we)
 		for ws > 0 && text[ws-1] != ' ' && text[ws-1] != '\n' {
@@ -409,11 +430,12 @@ func windows(text string) [][2]int {
 		for we < len(text) && text[we] != ' ' && text[we] != '\n' {
 			we++
 		}
-		if n := len(out); n > 0 && ws <= out[n-1][1] {
-			out[n-1][1] = max(out[n-1][1], we)
+		if n := len(out); n > 0 && ws <= out[n-1].end {
+			out[n-1].end = max(out[n-1].end, we)
+			out[n-1].kinds |= kinds
 			return
 		}
-		out = append(out, [2]int{ws, we})
+		out = append(out, window{ws, we, kinds})
 	}
 	var buf [12]byte
 	for i := 0; i < len(text); {
@@ -427,18 +449,18 @@ func windows(text string) [][2]int {
 			j++
 		}
 		w := text[i:j]
-		hit := false
+		var kinds uint
 		if len(w) == 4 && (w[:2] == "19" || w[:2] == "20") && isDigits(w) {
-			hit = true
+			kinds = yearKinds
 		} else if len(w) >= 3 && len(w) <= len(buf) && !isDigit(w[0]) {
 			lw := buf[:len(w)]
 			for k := 0; k < len(w); k++ {
 				lw[k] = w[k] | 0x20
 			}
-			hit = triggers[string(lw)] || len(lw) > 4 && lw[len(lw)-1] == 's' && triggers[string(lw[:len(lw)-1])]
+			kinds = triggers[string(lw)]
 		}
-		if hit {
-			add(i-winBefore, j+winAfter)
+		if kinds != 0 {
+			add(i-winBefore, j+winAfter, kinds)
 		}
 		i = j
 	}

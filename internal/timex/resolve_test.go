@@ -2,6 +2,7 @@ package timex
 
 import (
 	"context"
+	"encoding/csv"
 	"os"
 	"path/filepath"
 	"strings"
@@ -131,12 +132,14 @@ func BenchmarkStage(b *testing.B) {
 	s := New()
 	runes := utf8.RuneCountInString(a.Body)
 	b.ResetTimer()
+	cpu0 := cpuTime()
 	for i := 0; i < b.N; i++ {
 		c := *a
 		if err := s.Apply(context.Background(), &c); err != nil {
 			b.Fatal(err)
 		}
 	}
+	reportCPU(b, cpu0)
 	b.ReportMetric(float64(runes)*float64(b.N)/b.Elapsed().Seconds()/1e6, "Mrunes/s")
 }
 
@@ -168,4 +171,33 @@ func FuzzFind(f *testing.F) {
 			}
 		}
 	})
+}
+
+// BenchmarkCorpus runs the resolver over every BBC News article of
+// ../shared/data/topics/bbc_news (2,225 articles, about 2,200 characters
+// each): the cost per typical article.
+func BenchmarkCorpus(b *testing.B) {
+	f, err := os.Open("../../../shared/data/topics/bbc_news/bbc_news.csv")
+	if err != nil {
+		b.Skip("../shared/data/topics/bbc_news absent")
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil || len(rows) < 2 {
+		b.Fatal("bad csv", err)
+	}
+	var texts []string
+	for _, row := range rows[1:] {
+		texts = append(texts, row[len(row)-1])
+	}
+	r := NewResolver()
+	pub := time.Date(2005, 3, 16, 0, 0, 0, 0, time.UTC)
+	found := 0
+	b.ResetTimer()
+	cpu0 := cpuTime()
+	for i := 0; i < b.N; i++ {
+		found += len(r.Find(texts[i%len(texts)], pub))
+	}
+	reportCPU(b, cpu0)
+	b.ReportMetric(float64(found)/float64(b.N), "timex/article")
 }
