@@ -95,7 +95,7 @@ type doc struct {
 
 // Extract finds the entities in body. It returns ctx.Err() when cancelled.
 func (s *Stage) Extract(ctx context.Context, body string) ([]article.Entity, error) {
-	d := &doc{body: []rune(body), toks: nlp.Tokenize(body)}
+	d := &doc{body: []rune(body), toks: splitClitics(nlp.Tokenize(body))}
 	d.sent = make([]int, len(d.toks))
 	ti := 0
 	for si, sp := range nlp.Sentences(body) {
@@ -121,6 +121,31 @@ func (s *Stage) Extract(ctx context.Context, body string) ([]article.Entity, err
 	d.parentheticals()
 	sort.SliceStable(d.ms, func(i, j int) bool { return d.ms[i].start < d.ms[j].start })
 	return d.entities(), nil
+}
+
+// splitClitics splits "Obama's" into "Obama" and "'s", and "don't" into
+// "do" and "n't", as CoNLL-2003 (the tagger's training data) tokenizes.
+func splitClitics(toks []nlp.Token) []nlp.Token {
+	out := toks[:0:0]
+	for _, t := range toks {
+		n := utf8.RuneCountInString(t.Text)
+		cut := 0
+		switch {
+		case n > 2 && (strings.HasSuffix(t.Text, "'s") || strings.HasSuffix(t.Text, "’s") ||
+			strings.HasSuffix(t.Text, "'S") || strings.HasSuffix(t.Text, "’S")):
+			cut = 2
+		case n > 3 && (strings.HasSuffix(t.Text, "n't") || strings.HasSuffix(t.Text, "n’t")):
+			cut = 3
+		}
+		if cut == 0 {
+			out = append(out, t)
+			continue
+		}
+		head := string([]rune(t.Text)[:n-cut])
+		tail := string([]rune(t.Text)[n-cut:])
+		out = append(out, nlp.Token{Text: head, Start: t.Start, End: t.End - cut}, nlp.Token{Text: tail, Start: t.End - cut, End: t.End})
+	}
+	return out
 }
 
 func (d *doc) tagSentence(t Tagger, si, t0, t1 int) {
@@ -228,8 +253,18 @@ func isContextWord(w string) bool {
 // titles, nationality and modifiers directly in front of a name.
 func (d *doc) context(t0 int) int {
 	c := t0
-	for c > 0 && t0-c < 6 && d.sent[c-1] == d.sent[t0] && isContextWord(d.toks[c-1].Text) {
-		c--
+	for c > 0 && t0-c < 7 && d.sent[c-1] == d.sent[t0] {
+		w := d.toks[c-1].Text
+		if isContextWord(w) {
+			c--
+			continue
+		}
+		// "Britain 's Foreign Secretary": a possessive country
+		if c > 1 && (w == "'s" || w == "’s") && d.sent[c-2] == d.sent[t0] && isCapitalized(d.toks[c-2].Text) && isCountryish(d.toks[c-2].Text) {
+			c -= 2
+			continue
+		}
+		break
 	}
 	// a lone "of" at the front ("Secretary of State" is fine, "of President" is not)
 	for c < t0 && strings.EqualFold(d.toks[c].Text, "of") {
