@@ -390,3 +390,29 @@ func FuzzAttributes(f *testing.F) {
 		_ = r
 	})
 }
+
+// TestConcurrent runs one stage from many goroutines (go test -race checks
+// it shares nothing mutable) and expects identical results.
+func TestConcurrent(t *testing.T) {
+	text := "U.S. President Barack Obama met the Asia-Pacific Economic Cooperation (APEC) leaders. Obama said ISIL (Islamic State) must be beaten."
+	s := New(newCapsTagger(text))
+	want, _ := s.Extract(context.Background(), text)
+	done := make(chan []article.Entity)
+	for range 8 {
+		go func() {
+			got, _ := s.Extract(context.Background(), text)
+			done <- got
+		}()
+	}
+	for range 8 {
+		got := <-done
+		if len(got) != len(want) {
+			t.Fatalf("nondeterministic: %d vs %d entities", len(got), len(want))
+		}
+		for i := range got {
+			if got[i].Name != want[i].Name || len(got[i].Mentions) != len(want[i].Mentions) {
+				t.Fatalf("nondeterministic: %+v vs %+v", got[i], want[i])
+			}
+		}
+	}
+}

@@ -201,3 +201,24 @@ func BenchmarkCorpus(b *testing.B) {
 	reportCPU(b, cpu0)
 	b.ReportMetric(float64(found)/float64(b.N), "timex/article")
 }
+
+func TestConcurrentFind(t *testing.T) {
+	r := NewResolver()
+	text := "On Nov. 16, 2015 and on Wednesday, last month, two days ago and June 30, 2014."
+	want := r.Find(text, wed)
+	done := make(chan []article.Timex)
+	for range 8 {
+		go func() { done <- r.Find(text, wed) }()
+	}
+	for range 8 {
+		got := <-done
+		if len(got) != len(want) {
+			t.Fatalf("got %+v want %+v", got, want)
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Fatalf("got %+v want %+v", got[i], want[i])
+			}
+		}
+	}
+}
