@@ -416,3 +416,25 @@ func TestConcurrent(t *testing.T) {
 		}
 	}
 }
+
+func TestLookupCovering(t *testing.T) {
+	text := "U.S. President Barack Obama said ISIL (Islamic State) was the threat. Obama left."
+	ents := extractCaps(t, text)
+	obama := Lookup(ents, "barack obama")
+	if obama == nil || obama.Name != "Barack Obama" {
+		t.Fatalf("Lookup: %+v", obama)
+	}
+	if e := Lookup(ents, "ISIS"); e == nil || e.Name != "Islamic State" {
+		t.Errorf("ISIS: %+v", e)
+	}
+	if e := Lookup(ents, "Hamas"); e != nil {
+		t.Errorf("Hamas: %+v", e)
+	}
+	start := strings.Index(text, "Obama left")
+	if e := Covering(ents, start, start+5); e != obama {
+		t.Errorf("Covering: %+v", e)
+	}
+	if e := Covering(ents, 0, 0); e != nil {
+		t.Errorf("empty range: %+v", e)
+	}
+}
