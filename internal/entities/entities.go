@@ -618,7 +618,8 @@ func (d *doc) entity(idx []int, ix *country.Index) (article.Entity, bool) {
 		if typ == article.Person {
 			// the titled form is a surface form too: "President Barack Obama"
 			ts := m.t0
-			for ts > m.c0 && isCapitalized(d.toks[ts-1].Text) && isTitleWord(d.toks[ts-1].Text) {
+			capTitle := func(i int) bool { return isCapitalized(d.toks[i].Text) && isTitleWord(d.toks[i].Text) }
+			for ts > m.c0 && (capTitle(ts-1) || ts-1 > m.c0 && d.toks[ts-1].Text == "of" && capTitle(ts-2) && ts < m.t0) {
 				ts--
 			}
 			if ts < m.t0 {

@@ -2,6 +2,7 @@ package entities
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -436,5 +437,75 @@ func TestLookupCovering(t *testing.T) {
 	}
 	if e := Covering(ents, 0, 0); e != nil {
 		t.Errorf("empty range: %+v", e)
+	}
+}
+
+// typeTagger tags each word by a fixed word->type map, CoNLL style: a run
+// of words of one type is one name.
+type typeTagger map[string]string
+
+func (m typeTagger) Tag(words []string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		typ, ok := m[w]
+		switch {
+		case !ok:
+			out[i] = "O"
+		case i > 0 && m[words[i-1]] == typ:
+			out[i] = "I-" + typ
+		default:
+			out[i] = "B-" + typ
+		}
+	}
+	return out
+}
+
+// TestCoNLLStyleTags feeds the tags a CoNLL-trained model typically gives,
+// errors included: nationality adjectives as MISC, "U.S." as LOC, a surname
+// as LOC, half of a name.
+func TestCoNLLStyleTags(t *testing.T) {
+	tg := typeTagger{"U.S.": "LOC", "Barack": "PER", "Obama": "PER", "Russian": "MISC", "Islamic": "MISC",
+		"Kerry": "PER", "John": "PER", "Moscow": "LOC", "Syrian": "MISC", "Nusra": "ORG"}
+	text := "U.S. Secretary of State John Kerry met Barack Obama. Obama said Russian jets hit Islamic State and Nusra. Then Kerry flew to Moscow with Syrian officials."
+	// the second "Kerry" is tagged LOC, as models do with surnames that are also places
+	ents, err := New(tagFunc(func(w []string) []string {
+		tags := tg.Tag(w)
+		if w[0] == "Then" {
+			tags[1] = "B-LOC"
+		}
+		return tags
+	})).Extract(context.Background(), text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkOffsets(t, text, ents)
+	if e := Lookup(ents, "John Kerry"); e == nil || !slices.Contains(e.Aliases, "Secretary of State John Kerry") {
+		t.Errorf("titled form: %+v", e)
+	}
+	want := []struct{ name, typ, country, role string }{
+		{"U.S.", article.Location, "USA", ""},
+		{"John Kerry", article.Person, "USA", GOV},
+		{"Barack Obama", article.Person, "", ""},
+		{"Islamic State", article.Organization, "", INS},
+		{"Nusra Front", article.Organization, "SYR", INS},
+		{"Moscow", article.Location, "RUS", ""},
+	}
+	for _, w := range want {
+		e := Lookup(ents, w.name)
+		if e == nil {
+			t.Errorf("%s missing in %+v", w.name, ents)
+			continue
+		}
+		if e.Type != w.typ || e.Country != w.country || e.Role != w.role {
+			t.Errorf("%s: got %s %q %q, want %s %q %q", w.name, e.Type, e.Country, e.Role, w.typ, w.country, w.role)
+		}
+	}
+	if e := Lookup(ents, "Kerry"); e == nil || e.Name != "John Kerry" || len(e.Mentions) != 2 {
+		t.Errorf("Kerry (tagged LOC) not merged into John Kerry: %+v", e)
+	}
+	for _, e := range ents {
+		if e.Name == "Russian" || e.Name == "Syrian" || e.Name == "Islamic" {
+			t.Errorf("demonym or fragment kept as an entity: %+v", e)
+		}
 	}
 }
