@@ -86,11 +86,12 @@ type mention struct {
 
 // doc is one article being analysed.
 type doc struct {
-	body  []rune
-	toks  []nlp.Token
-	sent  []int     // sentence index of each token
-	sents [][2]int  // token range of each sentence
-	ms    []mention // every mention, in text order
+	body     []rune
+	toks     []nlp.Token
+	sent     []int        // sentence index of each token
+	sents    [][2]int     // token range of each sentence
+	ms       []mention    // every mention, in text order
+	nameEnds map[int]bool // token ends of tagged names that are not persons or countries
 }
 
 // Extract finds the entities in body. It returns ctx.Err() when cancelled.
@@ -471,6 +472,12 @@ func (u unionFind) union(a, b int) {
 
 func (d *doc) entities() []article.Entity {
 	ms := d.ms
+	d.nameEnds = map[int]bool{}
+	for _, m := range ms {
+		if m.typ != article.Person && !isCountryish(m.text) {
+			d.nameEnds[m.t1] = true
+		}
+	}
 	uf := make(unionFind, len(ms))
 	for i := range uf {
 		uf[i] = i
@@ -495,9 +502,16 @@ func (d *doc) entities() []article.Entity {
 		}
 	}
 	// 2. parenthesised names: "X (ABC)" and "ABC (X)"
+	byT0 := map[int][]int{}
+	for j, m := range ms {
+		byT0[m.t0] = append(byT0[m.t0], j)
+	}
 	for i := range ms {
-		for j := range ms {
-			if ms[j].t0 == ms[i].t1+1 && d.toks[ms[i].t1].Text == "(" && ms[j].t1 < len(d.toks) && d.toks[ms[j].t1].Text == ")" {
+		if ms[i].t1 >= len(d.toks) || d.toks[ms[i].t1].Text != "(" {
+			continue
+		}
+		for _, j := range byT0[ms[i].t1+1] {
+			if ms[j].t1 < len(d.toks) && d.toks[ms[j].t1].Text == ")" {
 				if isAcronym(ms[i].text) != isAcronym(ms[j].text) || (ms[i].known >= 0 && ms[i].known == ms[j].known) {
 					uf.union(i, j)
 				}
@@ -763,14 +777,7 @@ var politicalRoles = map[string]bool{GOV: true, MIL: true, LEG: true, OPP: true,
 
 // followsName reports whether token t-1 ends a tagged name that is not a
 // country ("Ericsson" in "Ericsson spokesman").
-func (d *doc) followsName(t int) bool {
-	for _, o := range d.ms {
-		if o.t1 == t && o.typ != article.Person && !isCountryish(o.text) {
-			return true
-		}
-	}
-	return false
-}
+func (d *doc) followsName(t int) bool { return d.nameEnds[t] }
 
 func (d *doc) words(t0, t1 int) []string {
 	out := make([]string, 0, t1-t0)
@@ -810,14 +817,15 @@ func (d *doc) appositive(m mention) (string, string) {
 func (d *doc) nearestCountry(m mention) string {
 	ix := country.Default()
 	sr := d.sents[m.sent]
-	inPerson := func(t int) bool {
-		for _, o := range d.ms {
-			if o.sent == m.sent && o.typ == article.Person && t >= o.t0 && t < o.t1 {
-				return true
+	person := map[int]bool{}
+	for _, o := range d.ms {
+		if o.sent == m.sent && o.typ == article.Person {
+			for t := o.t0; t < o.t1; t++ {
+				person[t] = true
 			}
 		}
-		return false
 	}
+	inPerson := func(t int) bool { return person[t] }
 	best, bestDist := "", 1<<30
 	for t := sr[0]; t < sr[1]; t++ {
 		w := d.toks[t].Text

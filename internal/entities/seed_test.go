@@ -197,3 +197,36 @@ func BenchmarkStage(b *testing.B) {
 	b.ReportMetric(float64(toks)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 	b.ReportMetric(float64(toks)*float64(b.N)/cpu.Seconds(), "tokens/cpu-s")
 }
+
+// BenchmarkLong is the stage on a long article (the seed's Body twenty
+// times over, about 10,000 words), to show the cost stays linear.
+func BenchmarkLong(b *testing.B) {
+	a, _, _ := loadSeedArticle(b)
+	body := strings.Repeat(a.Body+"\n\n", 20)
+	var tags [][]string
+	rec := New(tagFunc(func(w []string) []string {
+		t := newCapsTagger(a.Body).Tag(w)
+		tags = append(tags, t)
+		return t
+	}))
+	if _, err := rec.Extract(context.Background(), body); err != nil {
+		b.Fatal(err)
+	}
+	next := 0
+	s := New(tagFunc(func(w []string) []string {
+		t := tags[next%len(tags)]
+		next++
+		return t
+	}))
+	toks := len(strings.Fields(body))
+	b.ResetTimer()
+	cpu0 := cpuTime()
+	for i := 0; i < b.N; i++ {
+		if _, err := s.Extract(context.Background(), body); err != nil {
+			b.Fatal(err)
+		}
+	}
+	cpu := cpuTime() - cpu0
+	b.ReportMetric(float64(cpu)/float64(b.N), "cpu-ns/op")
+	b.ReportMetric(float64(toks)*float64(b.N)/cpu.Seconds(), "tokens/cpu-s")
+}
