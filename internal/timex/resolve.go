@@ -328,6 +328,9 @@ func (r *Resolver) resolve(text string, c cand, pub time.Time) (value, gran stri
 		}
 		return month(t), Month, true
 	case kWeekday:
+		if weekdayName(text, c.sub[4], c.sub[5]) {
+			return "", "", false
+		}
 		mod := strings.ToLower(group(text, c.sub, 1))
 		wd := weekdays[strings.ToLower(group(text, c.sub, 2))]
 		var t time.Time
@@ -353,6 +356,24 @@ func (r *Resolver) resolve(text string, c cand, pub time.Time) (value, gran stri
 	}
 	return "", "", false
 }
+
+// weekdayName reports a weekday that is part of a name, not a date: "the
+// Sunday Times", "Good Friday", "Ash Wednesday", "Black Friday".
+func weekdayName(text string, s, e int) bool {
+	after := strings.Fields(text[e:min(len(text), e+16)])
+	if len(after) > 0 && newspaperWords[strings.Trim(after[0], ".,;:'\"’”")] {
+		return true
+	}
+	before := strings.Fields(text[max(0, s-8):s])
+	return len(before) > 0 && holidayWords[before[len(before)-1]]
+}
+
+var newspaperWords = map[string]bool{"Times": true, "Telegraph": true, "Express": true, "Mirror": true,
+	"Mail": true, "Herald": true, "Post": true, "Tribune": true, "Independent": true, "Observer": true,
+	"Star": true, "Sport": true, "Agreement": true, "Mosque": true, "Prayers": true}
+
+var holidayWords = map[string]bool{"Good": true, "Black": true, "Ash": true, "Holy": true, "Maundy": true,
+	"Palm": true, "Easter": true, "Bloody": true, "Cyber": true}
 
 // future reports a future-tense cue in the same clause shortly before byte
 // offset i.

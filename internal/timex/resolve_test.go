@@ -82,7 +82,7 @@ func TestFindNone(t *testing.T) {
 			t.Errorf("%q: got %+v", s, got)
 		}
 	}
-	if got := r.Find("You may go now. 224 on board", wed); len(got) != 0 {
+	if got := r.Find("You may go now. 224 on board. The Sunday Times said. After Good Friday.", wed); len(got) != 0 {
 		t.Errorf("got %+v", got)
 	}
 }
