@@ -59,7 +59,8 @@ func init() {
 		"congressman congresswoman congress mp mps senate assembly")
 	add(MIL, true, "military army armies troops soldier soldiers navy naval air-force airforce marines warplanes warplane "+
 		"jets jet fighter-jets bombers aircraft drones drone forces force artillery tanks paratroopers "+
-		"general generals colonel colonels admiral commander-in-chief battalion brigade regiment militia militias peacekeepers")
+		"general generals colonel colonels admiral commander-in-chief battalion brigade regiment militia militias peacekeepers "+
+		"coalition guard guards corps")
 	add(MIL, false, "commander commanders officer officers")
 	add(REB, true, "rebel rebels guerrilla guerrillas guerillas separatist separatists fighters")
 	add(INS, true, "militant militants insurgent insurgents insurgency jihadist jihadists extremist extremists "+
@@ -124,6 +125,18 @@ func attributesStrong(words []string) (country3, role string, strongSeen bool) {
 	ix := country.Default()
 	for i := 0; i < len(words); i++ {
 		w := trimPossessive(words[i])
+		// a known actor's name, longest first: its role is final ("U.N.
+		// peacekeepers" stay IGO, "Islamic State fighters" INS)
+		if isCapitalized(w) || isAcronym(w) {
+			for n := min(8, len(words)-i); n >= 1; n-- {
+				if a, ok := lookupAlias(trimPossessive(strings.Join(words[i:i+n], " "))); ok && a.Role != "" {
+					if country3 == "" {
+						country3 = a.Country
+					}
+					return country3, a.Role, true
+				}
+			}
+		}
 		if country3 == "" && isCapitalized(w) {
 			// longest country name or demonym starting here, up to 3 words
 			for n := min(3, len(words)-i); n >= 1; n-- {
@@ -141,12 +154,13 @@ func attributesStrong(words []string) (country3, role string, strongSeen bool) {
 				continue
 			}
 		}
-		if a, ok := lookupAlias(w); ok && a.Role != "" {
-			if country3 == "" {
-				country3 = a.Country
+		if head, ok := strings.CutSuffix(w, "-led"); ok && country3 == "" && isCapitalized(head) && countryWordOK(head) {
+			// "Saudi-led coalition", "U.S.-led forces"; not "-backed" or
+			// "pro-": those are someone else's proxies.
+			if c, ok := ix.Lookup(head); ok {
+				country3 = c.Alpha3
+				continue
 			}
-			role, strongSeen = a.Role, true
-			continue
 		}
 		lw := strings.ToLower(w)
 		rw, ok := roleWords[lw]

@@ -91,7 +91,7 @@ type doc struct {
 	sent     []int        // sentence index of each token
 	sents    [][2]int     // token range of each sentence
 	ms       []mention    // every mention, in text order
-	nameEnds map[int]bool // token ends of tagged names that are not persons or countries
+	nameEnds map[int]int // token end -> mention, of names that are not persons or countries
 }
 
 // Extract finds the entities in body. It returns ctx.Err() when cancelled.
@@ -472,10 +472,10 @@ func (u unionFind) union(a, b int) {
 
 func (d *doc) entities() []article.Entity {
 	ms := d.ms
-	d.nameEnds = map[int]bool{}
-	for _, m := range ms {
+	d.nameEnds = map[int]int{}
+	for i, m := range ms {
 		if m.typ != article.Person && !isCountryish(m.text) {
-			d.nameEnds[m.t1] = true
+			d.nameEnds[m.t1] = i
 		}
 	}
 	uf := make(unionFind, len(ms))
@@ -738,10 +738,18 @@ func (d *doc) attributes(e *article.Entity, idx []int, ix *country.Index) {
 				r, strong = rw.role, true
 			}
 		}
-		if r != "" && !strong && e.Type == article.Person && m.c0 > 0 && d.followsName(m.c0) {
+		if org := d.followsName(m.c0); r != "" && !strong && e.Type == article.Person && org != nil {
 			// "Ericsson spokesman Per Zetterquist": a position in a named
-			// organisation says nothing of the government.
+			// organisation says nothing of the government; in a known one
+			// it takes that actor's ("White House spokesman" -> USA GOV).
 			r = ""
+			if org.known >= 0 {
+				a := knownActors[org.known]
+				r = a.Role
+				if c == "" {
+					c = a.Country
+				}
+			}
 		}
 		if c == "" && r == "" {
 			c, r = d.appositive(m)
@@ -777,7 +785,14 @@ var politicalRoles = map[string]bool{GOV: true, MIL: true, LEG: true, OPP: true,
 
 // followsName reports whether token t-1 ends a tagged name that is not a
 // country ("Ericsson" in "Ericsson spokesman").
-func (d *doc) followsName(t int) bool { return d.nameEnds[t] }
+// followsName returns the name (not a person or country) that ends at token
+// t ("Ericsson" in "Ericsson spokesman"), or nil.
+func (d *doc) followsName(t int) *mention {
+	if i, ok := d.nameEnds[t]; ok {
+		return &d.ms[i]
+	}
+	return nil
+}
 
 func (d *doc) words(t0, t1 int) []string {
 	out := make([]string, 0, t1-t0)

@@ -245,6 +245,9 @@ func TestEntityAttributes(t *testing.T) {
 		{"NATO jets flew.", "North Atlantic Treaty Organization", "", IGO},
 		{"Boko Haram attacked.", "Boko Haram", "NGA", INS},
 		{"Ahmed Kareem, a Syrian rebel commander, said so.", "Ahmed Kareem", "SYR", REB},
+		{"Then White House spokesman Josh Earnest said so.", "Josh Earnest", "USA", GOV},
+		{"Then Hamas spokesman Sami Abu Zuhri said so.", "Sami Abu Zuhri", "PSE", INS},
+		{"Then Ericsson spokesman Per Zetterquist said so.", "Per Zetterquist", "", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.text, func(t *testing.T) {
@@ -282,6 +285,14 @@ func TestAttributes(t *testing.T) {
 		{"threaten us", "", ""},
 		{"Russia's defence ministry", "RUS", GOV},
 		{"Kurdish YPG fighters", "SYR", REB},
+		{"Saudi-led coalition", "SAU", MIL},
+		{"Russian-backed rebels", "", REB},
+		{"U.N. peacekeepers", "", IGO},
+		{"Taliban fighters", "AFG", INS},
+		{"Islamic State fighters", "", INS},
+		{"Syrian Islamic State fighters", "SYR", INS},
+		{"the Kremlin", "RUS", GOV},
+		{"Iranian Revolutionary Guards", "IRN", MIL},
 		{"", "", ""},
 	}
 	for _, c := range cases {
