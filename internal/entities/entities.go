@@ -88,9 +88,9 @@ type mention struct {
 type doc struct {
 	body     []rune
 	toks     []nlp.Token
-	sent     []int        // sentence index of each token
-	sents    [][2]int     // token range of each sentence
-	ms       []mention    // every mention, in text order
+	sent     []int       // sentence index of each token
+	sents    [][2]int    // token range of each sentence
+	ms       []mention   // every mention, in text order
 	nameEnds map[int]int // token end -> mention, of names that are not persons or countries
 }
 
