@@ -62,6 +62,7 @@ var patterns = []struct {
 	{kMonthName, regexp.MustCompile(`\b(?:((?i:mid)-)|((?i:last|next|this|early|late|(?:at\s+|by\s+|until\s+|since\s+|in\s+)?the\s+(?:end|beginning|start|middle|first half|second half|first week|last week|first days|last days)\s+of|in|since|until|by|during|through|from|before|after))\s+)` + fullMonth)},
 	{kRelUnit, regexp.MustCompile(`\b((?i:last|this|next|earlier this|later this|early this|late this|earlier last|late last|early last|early next|late next|(?:at\s+)?the\s+(?:end|beginning|start)\s+of\s+(?:last|this|next)))\s+(?i:(weekend|week|month|year))\b`)},
 	{kWeekday, regexp.MustCompile(`\b(?:((?i:on|last|this|next|late|early|since|by|until|before|from))\s+)?` + weekdayRE + `(?:\s+(?i:night|morning|afternoon|evening))?\b`)},
+	{kDeictic, regexp.MustCompile(`\b(?i:(over the weekend|at the weekend|during the weekend))\b`)},
 	{kDeictic, regexp.MustCompile(`\b(?i:(today|yesterday|tomorrow|tonight|this morning|this afternoon|this evening|last night))\b`)},
 	{kYear, regexp.MustCompile(`\b(?i:in|since|by|until|till|through|during|from|of|before|after|early|late|mid-|summer|spring|winter|autumn|fall|year)\s*((?:19|20)\d\d)\b`)},
 }
@@ -313,6 +314,10 @@ func (r *Resolver) resolve(text string, c cand, pub time.Time) (value, gran stri
 			return "", "", false
 		}
 		t := latestMonth(m, pub)
+		if future(text, c.start) && t.Year() < pub.Year() {
+			// "elections will be held in December": the coming one
+			t = t.AddDate(1, 0, 0)
+		}
 		switch mod {
 		case "last":
 			if m >= pub.Month() {
@@ -351,6 +356,9 @@ func (r *Resolver) resolve(text string, c cand, pub time.Time) (value, gran stri
 			return day(pub.AddDate(0, 0, -1)), Day, true
 		case "tomorrow":
 			return day(pub.AddDate(0, 0, 1)), Day, true
+		case "over the weekend", "at the weekend", "during the weekend":
+			// the latest weekend: its Saturday
+			return day(OnOrBefore(pub.AddDate(0, 0, -1), time.Saturday)), Day, true
 		}
 		return day(pub), Day, true
 	}
@@ -423,6 +431,7 @@ var triggers = func() map[string]uint {
 	for _, w := range []string{"week", "weekend", "month", "year"} {
 		m[w] = 1 << kRelUnit
 	}
+	m["weekend"] |= 1 << kDeictic
 	return m
 }()
 

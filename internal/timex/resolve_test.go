@@ -49,6 +49,11 @@ func TestFind(t *testing.T) {
 		{"fighting in mid-August", wed, "mid-August", "2015-08", Month},
 		{"until last year it", wed, "last year", "2014", Year},
 		{"next month's talks", wed, "next month", "2015-12", Month},
+		{"elections will be held in December", wed, "December", "2015-12", Month},
+		{"elections were held in December", wed, "December", "2014-12", Month},
+		{"clashes over the weekend killed", wed, "over the weekend", "2015-11-14", Day},
+		{"earlier this week the army", wed, "earlier this week", "2015-11-16", Week},
+		{"the Sunday Times said on Sunday", wed, "Sunday", "2015-11-15", Day},
 		// unknown publication: absolute only
 		{"on June 30, 2014 in", time.Time{}, "June 30, 2014", "2014-06-30", Day},
 		{"since 2011 the war", time.Time{}, "2011", "2011", Year},
