@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	dps "github.com/markusmobius/go-dateparser"
@@ -351,6 +352,9 @@ func (r *Resolver) resolve(text string, c cand, pub time.Time) (value, gran stri
 		}
 		return day(t), Day, true
 	case kDeictic:
+		if group(text, c.sub, 1) == "Today" && !sentenceStart(text, c.start) {
+			return "", "", false // "Radio 4's Today programme", "USA Today"
+		}
 		switch strings.ToLower(group(text, c.sub, 1)) {
 		case "yesterday", "last night":
 			return day(pub.AddDate(0, 0, -1)), Day, true
@@ -363,6 +367,15 @@ func (r *Resolver) resolve(text string, c cand, pub time.Time) (value, gran stri
 		return day(pub), Day, true
 	}
 	return "", "", false
+}
+
+// sentenceStart reports whether byte offset i starts a sentence: only
+// spaces and quotes between it and the text's start or a . ! ? or newline.
+func sentenceStart(text string, i int) bool {
+	j := strings.LastIndexFunc(text[:i], func(r rune) bool {
+		return !unicode.IsSpace(r) && !strings.ContainsRune("\"'“‘(", r)
+	})
+	return j < 0 || strings.ContainsRune(".!?:", rune(text[j]))
 }
 
 // weekdayName reports a weekday that is part of a name, not a date: "the

@@ -38,6 +38,7 @@ func TestFind(t *testing.T) {
 		{"in light of last week's attacks", wed, "last week", "2015-11-09", Week},
 		{"The summit opened yesterday.", wed, "yesterday", "2015-11-17", Day},
 		{"Officials said today that", wed, "today", "2015-11-18", Day},
+		{"Chaos. \"Today we mourn,\" he said", wed, "Today", "2015-11-18", Day},
 		{"met on Nov. 16 in Antalya", wed, "Nov. 16", "2015-11-16", Day},
 		{"the Dec. 28 attack", time.Date(2016, 1, 3, 0, 0, 0, 0, time.UTC), "Dec. 28", "2015-12-28", Day},
 		{"since it began in 2014, the", wed, "2014", "2014", Year},
@@ -87,7 +88,7 @@ func TestFindNone(t *testing.T) {
 			t.Errorf("%q: got %+v", s, got)
 		}
 	}
-	if got := r.Find("You may go now. 224 on board. The Sunday Times said. After Good Friday.", wed); len(got) != 0 {
+	if got := r.Find("You may go now. 224 on board. The Sunday Times said. After Good Friday. On the Today programme.", wed); len(got) != 0 {
 		t.Errorf("got %+v", got)
 	}
 }
