@@ -164,8 +164,10 @@ func (d *doc) tagSentence(t Tagger, si, t0, t1 int) {
 	var found []mention
 	if len(tags) == len(words) {
 		for _, sp := range ner.Spans(tags) {
-			if m, ok := d.clean(si, t0+sp.Start, t0+sp.End, typeOf[sp.Type]); ok {
-				found = append(found, m)
+			for _, piece := range d.splitSpan(t0+sp.Start, t0+sp.End) {
+				if m, ok := d.clean(si, piece[0], piece[1], typeOf[sp.Type]); ok {
+					found = append(found, m)
+				}
 			}
 		}
 	}
@@ -206,6 +208,55 @@ func (d *doc) tagSentence(t Tagger, si, t0, t1 int) {
 		}
 	}
 	d.ms = append(d.ms, found...)
+}
+
+// connectors are the lower-case words a name may hold: "Council on
+// Foreign Relations", "Bashar al-Assad", "Ludwig van Beethoven".
+var connectors = map[string]bool{"of": true, "the": true, "and": true, "for": true, "on": true, "in": true,
+	"de": true, "da": true, "del": true, "della": true, "di": true, "du": true, "des": true, "la": true,
+	"le": true, "van": true, "von": true, "der": true, "den": true, "bin": true, "ibn": true, "bint": true,
+	"al": true, "el": true, "y": true, "e": true, "do": true, "dos": true, "das": true, "&": true}
+
+// splitSpan cuts a tagged span at words no name holds — lower-case words
+// other than connectors, a possessive 's, a comma — which a tagger's
+// decoding sometimes runs across ("Sharm al-Sheikh resort to St
+// Petersburg", "West 's attitude towards Russia"). Connectors at the edges
+// of a piece are dropped.
+func (d *doc) splitSpan(t0, t1 int) [][2]int {
+	var out [][2]int
+	emit := func(a, b int) {
+		for a < b && connectors[d.toks[a].Text] {
+			a++
+		}
+		for b > a && connectors[d.toks[b-1].Text] {
+			b--
+		}
+		if a < b {
+			out = append(out, [2]int{a, b})
+		}
+	}
+	start := t0
+	for i := t0; i < t1; i++ {
+		if d.breaksName(d.toks[i].Text) {
+			emit(start, i)
+			start = i + 1
+		}
+	}
+	emit(start, t1)
+	return out
+}
+
+func (d *doc) breaksName(w string) bool {
+	switch w {
+	case "'s", "’s", ",", ";", "\"", "“", "”":
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsLower(r) || connectors[w] {
+		return false
+	}
+	// "al-Sheikh", "iPhone", "eBay": a capital inside keeps the word
+	return !strings.ContainsFunc(w, unicode.IsUpper)
 }
 
 // honorifics are stripped from person names and carry no role.
@@ -591,6 +642,11 @@ func isCountryish(s string) bool {
 	return ok
 }
 
+// aircraftWords are the nouns an airline or aircraft maker names: "the
+// Metrojet plane", "an EgyptAir flight".
+var aircraftWords = map[string]bool{"plane": true, "planes": true, "airliner": true, "airliners": true,
+	"flight": true, "flights": true, "jet": true, "jetliner": true, "aircraft": true, "helicopter": true}
+
 var typeRank = map[string]int{article.Person: 4, article.Organization: 3, article.Location: 2, article.Misc: 1}
 
 func (d *doc) entity(idx []int, ix *country.Index) (article.Entity, bool) {
@@ -669,6 +725,17 @@ func (d *doc) entity(idx []int, ix *country.Index) (article.Entity, bool) {
 		if e.Type != article.Location || e.Country == "" {
 			if _, ok := ix.ByDemonym(e.Name); ok {
 				return e, false
+			}
+		}
+	}
+	if known < 0 && e.Type == article.Misc && !strings.ContainsFunc(e.Name, unicode.IsDigit) {
+		// "the Metrojet plane", "an EgyptAir flight": a name operating an
+		// aircraft is an airline (or a maker, also a company), not a
+		// miscellaneous name; model numbers ("Airbus A321") stay MISC.
+		for _, i := range idx {
+			if t := ms[i].t1; t < len(d.toks) && aircraftWords[strings.ToLower(d.toks[t].Text)] {
+				e.Type, e.Role = article.Organization, BUS
+				break
 			}
 		}
 	}

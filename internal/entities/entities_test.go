@@ -471,6 +471,57 @@ func (m typeTagger) Tag(words []string) []string {
 	return out
 }
 
+// TestAirline: a MISC-tagged name before "plane" or "flight" is a company.
+func TestAirline(t *testing.T) {
+	tg := typeTagger{"EgyptAir": "MISC", "Germanwings": "MISC", "Airbus": "MISC", "A320": "MISC", "Cairo": "LOC", "Russian": "MISC", "Kogalymavia": "ORG"}
+	text := "The EgyptAir flight left Cairo. A Germanwings plane, an Airbus A320 jet, crashed. Germanwings said so. Russian airline Kogalymavia said so."
+	ents, err := New(tg).Extract(context.Background(), text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []struct{ name, typ, country, role string }{
+		{"EgyptAir", article.Organization, "", BUS},
+		{"Germanwings", article.Organization, "", BUS},
+		{"Airbus A320", article.Misc, "", ""},
+		{"Kogalymavia", article.Organization, "RUS", BUS},
+	} {
+		e := Lookup(ents, w.name)
+		if e == nil || e.Type != w.typ || e.Country != w.country || e.Role != w.role {
+			t.Errorf("%s: got %+v, want %s %q %q", w.name, e, w.typ, w.country, w.role)
+		}
+	}
+}
+
+// TestRunOnSpans: a tagger's decoding that runs across plain words is cut
+// back to the names.
+func TestRunOnSpans(t *testing.T) {
+	text := "from the Sharm al-Sheikh resort to St Petersburg when the West's attitude towards Russia changed"
+	ents, err := New(tagFunc(func(w []string) []string {
+		tags := make([]string, len(w))
+		for i, x := range w {
+			switch {
+			case x == "Sharm" || x == "West":
+				tags[i] = "B-LOC"
+			case i > 0 && tags[i-1] != "O" && tags[i-1] != "" && x != "when" && x != "changed":
+				tags[i] = "I-LOC"
+			default:
+				tags[i] = "O"
+			}
+		}
+		return tags
+	})).Extract(context.Background(), text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range ents {
+		names = append(names, e.Name)
+	}
+	if want := "Sharm al-Sheikh|St Petersburg|West|Russia"; strings.Join(names, "|") != want {
+		t.Errorf("got %q, want %s", names, want)
+	}
+}
+
 // TestCoNLLStyleTags feeds the tags a CoNLL-trained model typically gives,
 // errors included: nationality adjectives as MISC, "U.S." as LOC, a surname
 // as LOC, half of a name.
