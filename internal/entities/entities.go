@@ -804,6 +804,9 @@ func (d *doc) attributes(e *article.Entity, idx []int, ix *country.Index) {
 			if rw, ok := roleWords[strings.ToLower(headNoun(nw))]; ok && rw.strong && (r == "" || !strong) {
 				r, strong = rw.role, true
 			}
+			if centralBank(nw) {
+				r = GOV // "Bank of England", "Central Bank of Nigeria", "Reserve Bank"
+			}
 		}
 		if org := d.followsName(m.c0); r != "" && !strong && e.Type == article.Person && org != nil {
 			// "Ericsson spokesman Per Zetterquist": a position in a named
@@ -844,6 +847,24 @@ func headNoun(words []string) string {
 		return ""
 	}
 	return words[len(words)-1]
+}
+
+// centralBank reports a state's bank: "Central Bank", "Reserve Bank of
+// India", "Bank of England" (of a country).
+func centralBank(words []string) bool {
+	for i, w := range words {
+		lw := strings.ToLower(w)
+		if lw != "bank" {
+			continue
+		}
+		if i > 0 && (strings.EqualFold(words[i-1], "central") || strings.EqualFold(words[i-1], "reserve") || strings.EqualFold(words[i-1], "national")) {
+			return true
+		}
+		if i+2 < len(words) && words[i+1] == "of" && isCountryish(strings.Join(words[i+2:], " ")) {
+			return true
+		}
+	}
+	return false
 }
 
 // politicalRoles are the roles whose holders news names by the country

@@ -248,6 +248,8 @@ func TestEntityAttributes(t *testing.T) {
 		{"Then White House spokesman Josh Earnest said so.", "Josh Earnest", "USA", GOV},
 		{"Then Hamas spokesman Sami Abu Zuhri said so.", "Sami Abu Zuhri", "PSE", INS},
 		{"Then Ericsson spokesman Per Zetterquist said so.", "Per Zetterquist", "", ""},
+		{"The Bank of England held rates.", "Bank of England", "GBR", GOV},
+		{"The World Bank lent more.", "World Bank", "", IGO},
 	}
 	for _, c := range cases {
 		t.Run(c.text, func(t *testing.T) {
