@@ -55,7 +55,7 @@ var patterns = []struct {
 	{kAbsDay, reMDY},
 	{kAbsDay, reDMY},
 	{kAbsDay, reISO},
-	{kMonthYear, regexp.MustCompile(`\b` + fullMonth + `,?\s+((?:19|20)\d\d)\b`)},
+	{kMonthYear, regexp.MustCompile(`\b` + monthRE + `,?\s+((?:19|20)\d\d)\b`)},
 	{kMonthYear, regexp.MustCompile(`\b(?:January|February|March|April|June|July|August|September|October|November|December)\s+of\s+((?:19|20)\d\d)\b`)},
 	{kAgo, regexp.MustCompile(`(?i)\b` + numberWord + `\s+(day|week|month|year)s?\s+ago\b`)},
 	{kMonthDay, regexp.MustCompile(`\b` + monthRE + `\s+(\d{1,2})(?:st|nd|rd|th)?\b`)},
