@@ -552,6 +552,20 @@ func (d *doc) entities() []article.Entity {
 			}
 		}
 	}
+	// 1b. a country by any of its names: "U.S.", "United States", "America"
+	byCountry := map[string]int{}
+	for i, m := range ms {
+		if m.typ == article.Person || m.known >= 0 {
+			continue
+		}
+		if c, ok := ix.ByName(m.text); ok {
+			if j, ok := byCountry[c.Alpha3]; ok {
+				uf.union(i, j)
+			} else {
+				byCountry[c.Alpha3] = i
+			}
+		}
+	}
 	// 2. parenthesised names: "X (ABC)" and "ABC (X)"
 	byT0 := map[int][]int{}
 	for j, m := range ms {

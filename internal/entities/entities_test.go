@@ -188,6 +188,8 @@ func TestMerge(t *testing.T) {
 			[]string{"Houthis", "Ansar Allah"}, "Houthis", article.Organization},
 		{"two-part name and surname", "Russian Prime Minister Dmitry Medvedev spoke. Medvedev said Russia could win.",
 			[]string{"Dmitry Medvedev", "Medvedev"}, "Dmitry Medvedev", article.Person},
+		{"country by its names", "The United States and Britain agreed. U.S. officials and America's allies met. The US said so.",
+			[]string{"United States", "U.S.", "America", "US"}, "United States", article.Location},
 		{"possessive", "Obama's plan failed. President Barack Obama said so.",
 			[]string{"Obama", "Barack Obama"}, "Barack Obama", article.Person},
 	}
