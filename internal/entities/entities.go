@@ -164,6 +164,9 @@ func (d *doc) tagSentence(t Tagger, si, t0, t1 int) {
 	var found []mention
 	if len(tags) == len(words) {
 		for _, sp := range ner.Spans(tags) {
+			if typeOf[sp.Type] == "" {
+				continue // a tag set this stage does not know
+			}
 			for _, piece := range d.splitSpan(t0+sp.Start, t0+sp.End) {
 				if m, ok := d.clean(si, piece[0], piece[1], typeOf[sp.Type]); ok {
 					found = append(found, m)

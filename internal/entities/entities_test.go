@@ -341,6 +341,17 @@ func TestFakeTagger(t *testing.T) {
 	if ents, err := bad.Extract(context.Background(), "One two three. Four five."); err != nil || len(ents) != 0 {
 		t.Fatalf("got %+v %v", ents, err)
 	}
+	// unknown tag types are skipped
+	odd := New(tagFunc(func(words []string) []string {
+		out := make([]string, len(words))
+		for i := range out {
+			out[i] = "B-FOO"
+		}
+		return out
+	}))
+	if ents, err := odd.Extract(context.Background(), "Alpha Beta went home."); err != nil || len(ents) != 0 {
+		t.Fatalf("got %+v %v", ents, err)
+	}
 	// cancelled context
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
