@@ -304,12 +304,33 @@ func isContextWord(w string) bool {
 	return ok
 }
 
+// countryBefore returns n > 1 when the n tokens before c name a country
+// or nationality ("New Zealand", "South Korean", "United States"), else 0.
+func (d *doc) countryBefore(c int) int {
+	ix := country.Default()
+	for n := 3; n >= 2; n-- {
+		if c-n < 0 || !isCapitalized(d.toks[c-n].Text) {
+			continue
+		}
+		p := trimPossessive(string(d.body[d.toks[c-n].Start:d.toks[c-1].End]))
+		if _, ok := ix.Lookup(p); ok {
+			return n
+		}
+	}
+	return 0
+}
+
 // context returns the first token of the pre-modifier before token t0: the
 // titles, nationality and modifiers directly in front of a name.
 func (d *doc) context(t0 int) int {
 	c := t0
 	for c > 0 && t0-c < 7 && d.sent[c-1] == d.sent[t0] {
 		w := d.toks[c-1].Text
+		// a country or demonym of two or three words: "New Zealand", "South Korean"
+		if n := d.countryBefore(c); n > 0 && d.sent[c-n] == d.sent[t0] {
+			c -= n
+			continue
+		}
 		if isContextWord(w) {
 			c--
 			continue

@@ -251,6 +251,8 @@ func TestEntityAttributes(t *testing.T) {
 		{"Then Hamas spokesman Sami Abu Zuhri said so.", "Sami Abu Zuhri", "PSE", INS},
 		{"Then Ericsson spokesman Per Zetterquist said so.", "Per Zetterquist", "", ""},
 		{"The Bank of England held rates.", "Bank of England", "GBR", GOV},
+		{"Then New Zealand Prime Minister John Key said so.", "John Key", "NZL", GOV},
+		{"Then South Korean President Park Geun-hye said so.", "Park Geun-hye", "KOR", GOV},
 		{"The World Bank lent more.", "World Bank", "", IGO},
 	}
 	for _, c := range cases {
