@@ -11,5 +11,9 @@ bench-entities:
 	$(GO) test -run '^$$' -bench 'Stage|Corpus' -benchtime 2000x -cpu 1 ./internal/entities/ ./internal/timex/
 	$(GO) test -run '^$$' -bench 'Long' -benchtime 50x -cpu 1 ./internal/entities/
 
-eval-entities:
+eval-entities: build
 	$(GO) test -count=1 -v -run 'TestSeedEntities|TestConllGoldTags|TestStageSeedDates' ./internal/entities/ ./internal/timex/ | grep -v '^=== RUN'
+	@if [ -f $(SHARED)/data/events/dictionaries/Phoenix.agents.txt ]; then \
+		echo "== sitrep eval agents (role lexicon vs PETRARCH Phoenix agents)"; \
+		$(BIN) eval agents --dict $(SHARED)/data/events/dictionaries/Phoenix.agents.txt; \
+	fi

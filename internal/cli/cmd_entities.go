@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"time"
 
@@ -49,6 +50,30 @@ func entitiesCommands(g *globals, root, train, eval *cobra.Command) {
 		},
 	}
 	root.AddCommand(dates, actor)
+
+	var dict string
+	agents := &cobra.Command{
+		Use:   "agents --dict Phoenix.agents.txt",
+		Short: "score the role lexicon of `sitrep actor` against a PETRARCH agents dictionary, as JSON",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if dict == "" {
+				return fmt.Errorf("--dict is required (e.g. ../shared/data/events/dictionaries/Phoenix.agents.txt)")
+			}
+			f, err := os.Open(dict)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			list, skipped, err := entities.ReadAgents(f)
+			if err != nil {
+				return fmt.Errorf("%s: %w", dict, err)
+			}
+			res := entities.CompareAgents(list)
+			return entitiesWriteJSON(cmd.OutOrStdout(), map[string]any{"dict": dict, "skipped_lines": skipped, "result": res})
+		},
+	}
+	agents.Flags().StringVar(&dict, "dict", "", "agents dictionary (PETRARCH/Phoenix format)")
+	eval.AddCommand(agents)
 }
 
 func entitiesArgsOrStdin(cmd *cobra.Command, args []string) (string, error) {
@@ -62,5 +87,6 @@ func entitiesArgsOrStdin(cmd *cobra.Command, args []string) (string, error) {
 func entitiesWriteJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
 }

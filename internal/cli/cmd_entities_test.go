@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"os"
 	"strings"
 	"testing"
 )
@@ -18,5 +19,17 @@ func TestDatesAndActorCommands(t *testing.T) {
 	out = runCLI(t, "", "actor", "Syrian", "rebels")
 	if !strings.Contains(out, `"country": "SYR"`) || !strings.Contains(out, `"role": "REB"`) {
 		t.Errorf("actor output:\n%s", out)
+	}
+}
+
+func TestEvalAgents(t *testing.T) {
+	dir := t.TempDir()
+	path := dir + "/agents.txt"
+	if err := os.WriteFile(path, []byte("POLICE {} [~COP]\nREBEL [~REB]\nbad line\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := runCLI(t, "", "eval", "agents", "--dict", path)
+	if !strings.Contains(out, `"entries": 2`) || !strings.Contains(out, `"agree": 2`) || !strings.Contains(out, `"skipped_lines": 1`) {
+		t.Errorf("eval agents output:\n%s", out)
 	}
 }

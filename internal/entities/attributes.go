@@ -60,12 +60,14 @@ func init() {
 	add(MIL, true, "military army armies troops soldier soldiers navy naval air-force airforce marines warplanes warplane "+
 		"jets jet fighter-jets bombers aircraft drones drone forces force artillery tanks paratroopers "+
 		"general generals colonel colonels admiral commander-in-chief battalion brigade regiment militia militias peacekeepers "+
-		"coalition guard guards corps")
+		"guard guards corps")
+	add(MIL, false, "coalition")
 	add(MIL, false, "commander commanders officer officers")
 	add(REB, true, "rebel rebels guerrilla guerrillas guerillas separatist separatists fighters")
 	add(INS, true, "militant militants insurgent insurgents insurgency jihadist jihadists extremist extremists "+
 		"terrorist terrorists gunmen gunman attackers bomber suicide-bomber")
-	add(COP, true, "police policeman policemen policewoman cop cops gendarmes gendarmerie security-forces riot-police")
+	add(COP, true, "police policeman policemen policewoman cop cops gendarmes gendarmerie security-forces riot-police "+
+		"security-force law-enforcement constable constables")
 	add(JUD, true, "judge judges court courts prosecutor prosecutors judiciary tribunal attorney-general justice")
 	add(OPP, true, "opposition dissident dissidents protester protesters protestors demonstrators activist activists")
 	add(CVL, true, "civilian civilians residents villagers people holidaymakers tourists passengers citizens")
@@ -123,6 +125,9 @@ func attributesStrong(words []string) (country3, role string, strongSeen bool) {
 		return a.Country, a.Role, true
 	}
 	ix := country.Default()
+	group := ""
+	afterOf := false
+	mark := map[string]bool{}
 	for i := 0; i < len(words); i++ {
 		w := trimPossessive(words[i])
 		// a known actor's name, longest first: its role is final ("U.N.
@@ -163,19 +168,73 @@ func attributesStrong(words []string) (country3, role string, strongSeen bool) {
 			}
 		}
 		lw := strings.ToLower(w)
+		if (lw == "of" || lw == "for") && strongSeen {
+			afterOf = true // "Minister of Justice": the head before "of" decides
+		}
+		if markers[lw] != "" {
+			mark[markers[lw]] = true
+		}
+		if i+1 < len(words) {
+			if m := markers[lw+" "+strings.ToLower(words[i+1])]; m != "" {
+				mark[m] = true
+			}
+		}
 		rw, ok := roleWords[lw]
+		if ok && (lw == "general" || lw == "generals") && i > 0 && isPositionWord(words[i-1]) {
+			continue // "attorney general", "director general": not the army
+		}
 		if !ok && i+1 < len(words) {
 			rw, ok = roleWords[lw+"-"+strings.ToLower(words[i+1])]
 		}
 		if !ok {
 			continue
 		}
-		if rw.strong || !strongSeen {
+		if rw.strong && groupRoles[rw.role] {
+			group = rw.role
+		}
+		if (rw.strong || !strongSeen) && !afterOf {
 			role = rw.role
 		}
 		strongSeen = strongSeen || rw.strong
 	}
+	switch {
+	case role == MIL && group != "":
+		role = group // "rebel army", "police force", "insurgent commander"
+	case role == MIL && (mark[OPP] || mark[REB]):
+		role = REB // "liberation army", "anti-government forces", "dissident soldiers"
+	case role == GOV && mark[OPP]:
+		role = OPP // "exiled prime minister", "ousted leader", "pro-democracy leader"
+	case (role == MED || role == BUS) && mark[GOV]:
+		role = GOV // "state media", "state-run television", "central bank"
+	}
 	return country3, role, strongSeen
+}
+
+// groupRoles name a side, not a service: with a military head noun the
+// side wins ("rebel soldiers" are rebels).
+var groupRoles = map[string]bool{REB: true, INS: true, OPP: true, COP: true, REF: true}
+
+// markers are words that recast a role: opposition ("exiled", "ousted",
+// "anti-government"), armed opposition ("liberation", "resistance") and the
+// state ("state-run", "central" bank).
+var markers = map[string]string{
+	"exiled": OPP, "ousted": OPP, "exile": OPP, "anti-government": OPP, "anti government": OPP,
+	"pro-democracy": OPP, "pro democracy": OPP, "dissident": OPP, "defector": OPP, "deposed": OPP,
+	"liberation": REB, "resistance": REB, "underground": REB, "breakaway": REB,
+	"state": GOV, "state-run": GOV, "state-owned": GOV, "state run": GOV, "state owned": GOV,
+	"government-run": GOV, "government-owned": GOV, "official": GOV, "central": GOV, "reserve": GOV,
+	"ruling": GOV,
+}
+
+// isPositionWord reports a word a postpositive "general" completes:
+// "attorney general", "director general", "secretary general".
+func isPositionWord(w string) bool {
+	switch strings.ToLower(w) {
+	case "attorney", "director", "consul", "secretary", "inspector", "auditor", "prosecutor", "solicitor",
+		"governor", "advocate", "postmaster", "surgeon", "accountant", "comptroller", "adjutant":
+		return true
+	}
+	return false
 }
 
 // countryWordOK rejects single words that are country short forms only in
