@@ -680,6 +680,12 @@ func isCountryish(s string) bool {
 	return ok
 }
 
+// geoHeads are the capitalised head nouns of place names.
+var geoHeads = map[string]bool{"Peninsula": true, "Sea": true, "River": true, "Mountains": true, "Mountain": true,
+	"Valley": true, "Island": true, "Islands": true, "Gulf": true, "Strait": true, "Straits": true, "Desert": true,
+	"Lake": true, "Province": true, "Governorate": true, "Heights": true, "Plateau": true, "Basin": true,
+	"Ocean": true, "Bay": true, "Coast": true, "Delta": true, "Hills": true, "Canal": true}
+
 // aircraftWords are the nouns an airline or aircraft maker names: "the
 // Metrojet plane", "an EgyptAir flight".
 var aircraftWords = map[string]bool{"plane": true, "planes": true, "airliner": true, "airliners": true,
@@ -764,6 +770,13 @@ func (d *doc) entity(idx []int, ix *country.Index) (article.Entity, bool) {
 			if _, ok := ix.ByDemonym(e.Name); ok {
 				return e, false
 			}
+		}
+	}
+	if known < 0 && e.Type != article.Person && e.Type != article.Location {
+		// "Sinai Peninsula", "Red Sea", "Golan Heights": a geographic head
+		// noun makes a place whatever the tagger said.
+		if f := strings.Fields(e.Name); len(f) > 1 && geoHeads[f[len(f)-1]] {
+			e.Type = article.Location
 		}
 	}
 	if known < 0 && e.Type == article.Misc && !strings.ContainsFunc(e.Name, unicode.IsDigit) {

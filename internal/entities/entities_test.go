@@ -494,10 +494,11 @@ func (m typeTagger) Tag(words []string) []string {
 	return out
 }
 
-// TestAirline: a MISC-tagged name before "plane" or "flight" is a company.
+// TestAirline: a MISC-tagged name before "plane" or "flight" is a company;
+// a name with a geographic head noun is a place.
 func TestAirline(t *testing.T) {
-	tg := typeTagger{"EgyptAir": "MISC", "Germanwings": "MISC", "Airbus": "MISC", "A320": "MISC", "Cairo": "LOC", "Russian": "MISC", "Kogalymavia": "ORG"}
-	text := "The EgyptAir flight left Cairo. A Germanwings plane, an Airbus A320 jet, crashed. Germanwings said so. Russian airline Kogalymavia said so."
+	tg := typeTagger{"Sinai": "ORG", "Peninsula": "ORG", "EgyptAir": "MISC", "Germanwings": "MISC", "Airbus": "MISC", "A320": "MISC", "Cairo": "LOC", "Russian": "MISC", "Kogalymavia": "ORG"}
+	text := "Over the Sinai Peninsula the EgyptAir flight left Cairo. A Germanwings plane, an Airbus A320 jet, crashed. Germanwings said so. Russian airline Kogalymavia said so."
 	ents, err := New(tg).Extract(context.Background(), text)
 	if err != nil {
 		t.Fatal(err)
@@ -507,6 +508,7 @@ func TestAirline(t *testing.T) {
 		{"Germanwings", article.Organization, "", BUS},
 		{"Airbus A320", article.Misc, "", ""},
 		{"Kogalymavia", article.Organization, "RUS", BUS},
+		{"Sinai Peninsula", article.Location, "", ""},
 	} {
 		e := Lookup(ents, w.name)
 		if e == nil || e.Type != w.typ || e.Country != w.country || e.Role != w.role {
