@@ -520,3 +520,16 @@ func isDigits(s string) bool {
 	}
 	return true
 }
+
+// Within returns the expressions of dates (as the stage stores them in
+// a.Dates) that lie inside the rune range [start, end) of Body: how the
+// events coder finds the dates of an event's sentence.
+func Within(dates []article.Timex, start, end int) []article.Timex {
+	var out []article.Timex
+	for _, d := range dates {
+		if d.Start >= start && d.End <= end {
+			out = append(out, d)
+		}
+	}
+	return out
+}

@@ -232,3 +232,16 @@ func TestConcurrentFind(t *testing.T) {
 		}
 	}
 }
+
+func TestWithin(t *testing.T) {
+	text := "Russia began strikes at the end of September. It hit Raqqa on Tuesday."
+	ds := NewResolver().Find(text, wed)
+	second := strings.Index(text, "It hit")
+	got := Within(ds, second, len(text))
+	if len(got) != 1 || got[0].Value != "2015-11-17" {
+		t.Fatalf("got %+v", got)
+	}
+	if got := Within(ds, 0, second); len(got) != 1 || got[0].Value != "2015-09" {
+		t.Fatalf("got %+v", got)
+	}
+}
