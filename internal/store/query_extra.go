@@ -1,0 +1,274 @@
+package store
+
+import (
+	"cmp"
+	"context"
+	"encoding/json"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+)
+
+// EventFilter selects events like EventQuery, and further by the article
+// they came from: a full-text query over it, its best topic or its id. The
+// dashboard uses it so that one search box filters the article list, the
+// map, the timeline and the event table alike.
+type EventFilter struct {
+	EventQuery
+	Text      string // full-text query over the article ("" matches all)
+	Topic     string // best topic of the article
+	ArticleID string // one article
+}
+
+// where returns the SQL conditions (joined with AND, starting with " AND")
+// and their arguments for f over events e joined to articles a.
+func (f *EventFilter) where() (string, []any) {
+	var sb strings.Builder
+	var args []any
+	q := f.EventQuery
+	if q.Type != "" {
+		sb.WriteString(` AND e.type = ?`)
+		args = append(args, strings.ToUpper(q.Type))
+	}
+	if q.Actor != "" {
+		sb.WriteString(` AND (e.source LIKE ? OR e.target LIKE ?)`)
+		args = append(args, "%"+q.Actor+"%", "%"+q.Actor+"%")
+	}
+	if q.Country != "" {
+		c := strings.ToUpper(q.Country)
+		sb.WriteString(` AND (e.country = ? OR e.source_country = ? OR e.target_country = ?)`)
+		args = append(args, c, c, c)
+	}
+	if q.From != "" {
+		sb.WriteString(` AND e.date >= ?`)
+		args = append(args, q.From)
+	}
+	if q.To != "" {
+		sb.WriteString(` AND e.date <= ?`)
+		args = append(args, q.To+"~")
+	}
+	if q.BBox != nil {
+		b := q.BBox
+		sb.WriteString(` AND e.lon BETWEEN ? AND ? AND e.lat BETWEEN ? AND ?`)
+		args = append(args, b[0], b[2], b[1], b[3])
+	}
+	if fts := ftsQuery(f.Text); fts != "" {
+		sb.WriteString(` AND e.article IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`)
+		args = append(args, fts)
+	}
+	if f.Topic != "" {
+		sb.WriteString(` AND a.topic = ?`)
+		args = append(args, f.Topic)
+	}
+	if f.ArticleID != "" {
+		sb.WriteString(` AND a.id = ?`)
+		args = append(args, f.ArticleID)
+	}
+	return sb.String(), args
+}
+
+// FilterEvents lists events matching f, newest first, with a cursor for the
+// next page ("" at the end). Events of one article keep their order.
+func (s *SQLite) FilterEvents(ctx context.Context, f EventFilter) ([]EventRow, string, error) {
+	off, err := decodeCursor(f.Cursor)
+	if err != nil {
+		return nil, "", err
+	}
+	lim := limitOf(f.Limit)
+	cond, args := f.where()
+	query := `SELECT a.id, a.headline, e.idx, e.doc FROM events e JOIN articles a ON a.rowid = e.article WHERE 1=1` +
+		cond + ` ORDER BY e.date DESC, e.article DESC, e.idx LIMIT ? OFFSET ?`
+	args = append(args, lim+1, off)
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, "", fmt.Errorf("events: %w", err)
+	}
+	defer rows.Close()
+	out := []EventRow{}
+	for rows.Next() {
+		var r EventRow
+		var doc string
+		if err := rows.Scan(&r.ArticleID, &r.Headline, &r.Index, &doc); err != nil {
+			return nil, "", err
+		}
+		if err := json.Unmarshal([]byte(doc), &r.Event); err != nil {
+			return nil, "", err
+		}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, "", err
+	}
+	next := ""
+	if len(out) > lim {
+		out = out[:lim]
+		next = encodeCursor(off + lim)
+	}
+	return out, next, nil
+}
+
+// Cluster is a group of located events that fall in one grid cell.
+type Cluster struct {
+	Lat   float64        `json:"lat"` // mean position of the events
+	Lon   float64        `json:"lon"`
+	Count int            `json:"count"`
+	Types map[string]int `json:"types"` // events by PLOVER type
+	// Article is the article of the events when they all come from one.
+	Article string `json:"article,omitempty"`
+}
+
+// EventClusters groups the located events matching f (its Limit and
+// Cursor are ignored) into cells of cell degrees (a cell of 0 or less
+// means 1 degree), largest first, at most limit clusters (0: no limit).
+func (s *SQLite) EventClusters(ctx context.Context, f EventFilter, cell float64, limit int) ([]Cluster, error) {
+	if cell <= 0 || math.IsNaN(cell) || math.IsInf(cell, 0) {
+		cell = 1
+	}
+	cond, args := f.where()
+	query := `SELECT CAST(floor(e.lat / ?1) AS INTEGER) gy, CAST(floor(e.lon / ?1) AS INTEGER) gx, e.type,
+			count(*), sum(e.lat), sum(e.lon), min(a.id), max(a.id)
+		FROM events e JOIN articles a ON a.rowid = e.article
+		WHERE e.lat IS NOT NULL AND e.lon IS NOT NULL` + cond + ` GROUP BY gy, gx, e.type`
+	args = append([]any{cell}, args...)
+	// ?1 is the cell; the filter's placeholders are positional after it.
+	rows, err := s.db.QueryContext(ctx, renumber(query), args...)
+	if err != nil {
+		return nil, fmt.Errorf("clusters: %w", err)
+	}
+	defer rows.Close()
+	type key struct{ y, x int64 }
+	type acc struct {
+		c          Cluster
+		lat, lon   float64
+		minA, maxA string
+	}
+	cells := map[key]*acc{}
+	var order []key
+	for rows.Next() {
+		var k key
+		var typ, minA, maxA string
+		var n int
+		var slat, slon float64
+		if err := rows.Scan(&k.y, &k.x, &typ, &n, &slat, &slon, &minA, &maxA); err != nil {
+			return nil, err
+		}
+		c := cells[k]
+		if c == nil {
+			c = &acc{c: Cluster{Types: map[string]int{}}, minA: minA, maxA: maxA}
+			cells[k] = c
+			order = append(order, k)
+		}
+		c.c.Count += n
+		c.c.Types[typ] += n
+		c.lat += slat
+		c.lon += slon
+		c.minA = min(c.minA, minA)
+		c.maxA = max(c.maxA, maxA)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]Cluster, 0, len(order))
+	for _, k := range order {
+		c := cells[k]
+		c.c.Lat = round4(c.lat / float64(c.c.Count))
+		c.c.Lon = round4(c.lon / float64(c.c.Count))
+		if c.minA == c.maxA {
+			c.c.Article = c.minA
+		}
+		out = append(out, c.c)
+	}
+	sortClusters(out)
+	if limit > 0 && len(out) > limit {
+		out = out[:limit]
+	}
+	return out, nil
+}
+
+func sortClusters(cs []Cluster) {
+	// by count, then position, so the output is stable whatever order
+	// SQLite grouped in.
+	slices.SortFunc(cs, func(a, b Cluster) int {
+		if c := cmp.Compare(b.Count, a.Count); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.Lat, b.Lat); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Lon, b.Lon)
+	})
+}
+
+func round4(x float64) float64 { return math.Round(x*1e4) / 1e4 }
+
+// renumber rewrites the bare ? placeholders of a query that also uses ?1 into
+// ?2, ?3, ... so that numbered and positional parameters do not clash.
+func renumber(q string) string {
+	var sb strings.Builder
+	n := 2
+	for i := 0; i < len(q); i++ {
+		if q[i] == '?' && (i+1 >= len(q) || q[i+1] < '0' || q[i+1] > '9') {
+			fmt.Fprintf(&sb, "?%d", n)
+			n++
+			continue
+		}
+		sb.WriteByte(q[i])
+	}
+	return sb.String()
+}
+
+// DayCount is a number of events of one type on one day.
+type DayCount struct {
+	Day   string `json:"day"` // YYYY-MM-DD
+	Type  string `json:"type"`
+	Count int    `json:"count"`
+}
+
+// EventTimeline counts the events matching f (Limit and Cursor ignored) by
+// day and type, oldest day first. Events without a full date are left out.
+func (s *SQLite) EventTimeline(ctx context.Context, f EventFilter) ([]DayCount, error) {
+	cond, args := f.where()
+	query := `SELECT substr(e.date, 1, 10) d, e.type, count(*) FROM events e JOIN articles a ON a.rowid = e.article
+		WHERE length(e.date) >= 10` + cond + ` GROUP BY d, e.type ORDER BY d, e.type`
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("timeline: %w", err)
+	}
+	defer rows.Close()
+	out := []DayCount{}
+	for rows.Next() {
+		var d DayCount
+		if err := rows.Scan(&d.Day, &d.Type, &d.Count); err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// PlaceCountries counts articles by the countries of their places, for the
+// country facet of article search.
+func (s *SQLite) PlaceCountries(ctx context.Context) (map[string]int, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT country, count(DISTINCT article) FROM places WHERE country != '' GROUP BY country`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var c string
+		var n int
+		if err := rows.Scan(&c, &n); err != nil {
+			return nil, err
+		}
+		out[c] = n
+	}
+	return out, rows.Err()
+}
+
+// Ping checks that the database answers.
+func (s *SQLite) Ping(ctx context.Context) error {
+	var n int
+	return s.db.QueryRowContext(ctx, `SELECT 1`).Scan(&n)
+}

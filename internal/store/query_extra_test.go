@@ -1,0 +1,99 @@
+package store
+
+import (
+	"context"
+	"testing"
+
+	"sitrep/internal/article"
+)
+
+func TestEventFilterClustersTimeline(t *testing.T) {
+	ctx := context.Background()
+	s := open(t)
+	var arts []*article.Article
+	for i := 0; i < 10; i++ {
+		arts = append(arts, sample(i))
+	}
+	other := &article.Article{Headline: "Flood waters rise in Dhaka", Body: "Police evacuated villages near Dhaka.",
+		Published: article.Published{Date: "2016-07-02", How: article.DateGiven},
+		Topics:    []article.Topic{{Label: "Disasters"}},
+		Places:    []article.Place{{Name: "Dhaka", Country: "BD"}},
+		Events: []article.Event{{Type: "AID", Source: article.Actor{Name: "police"},
+			Location: &article.EventLocation{Name: "Dhaka", Country: "BD", Lat: 23.8, Lon: 90.4}, Date: "2016-07-02"},
+			{Type: "PROTEST", Date: "2016-07-03"}}}
+	arts = append(arts, other)
+	if _, err := s.Put(ctx, arts); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		f    EventFilter
+		want int
+	}{
+		{"all", EventFilter{}, 12},
+		{"text", EventFilter{Text: "raqqa"}, 10},
+		{"text other", EventFilter{Text: "flood"}, 2},
+		{"topic", EventFilter{Topic: "Disasters"}, 2},
+		{"article", EventFilter{ArticleID: other.ID}, 2},
+		{"type and text", EventFilter{EventQuery: EventQuery{Type: "assault"}, Text: "dhaka"}, 0},
+		{"bbox", EventFilter{EventQuery: EventQuery{BBox: &[4]float64{80, 20, 100, 30}}}, 1},
+		{"country", EventFilter{EventQuery: EventQuery{Country: "sy"}}, 10},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rows, _, err := s.FilterEvents(ctx, tc.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rows) != tc.want {
+				t.Errorf("%d events, want %d", len(rows), tc.want)
+			}
+		})
+	}
+	page, next, err := s.FilterEvents(ctx, EventFilter{EventQuery: EventQuery{Limit: 5}})
+	if err != nil || len(page) != 5 || next == "" {
+		t.Fatalf("page: %d %q %v", len(page), next, err)
+	}
+
+	cl, err := s.EventClusters(ctx, EventFilter{}, 5, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cl) != 2 || cl[0].Count != 10 || cl[0].Types["ASSAULT"] != 10 || cl[1].Article != other.ID {
+		t.Fatalf("clusters: %+v", cl)
+	}
+	if cl[0].Lat != 35.95 || cl[0].Lon != 39.01 {
+		t.Errorf("cluster centre %v,%v", cl[0].Lat, cl[0].Lon)
+	}
+	cl, err = s.EventClusters(ctx, EventFilter{Text: "flood", EventQuery: EventQuery{Type: "AID"}}, 0, 0)
+	if err != nil || len(cl) != 1 || cl[0].Count != 1 {
+		t.Fatalf("filtered clusters: %+v %v", cl, err)
+	}
+
+	tl, err := s.EventTimeline(ctx, EventFilter{Topic: "Disasters"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tl) != 2 || tl[0] != (DayCount{"2016-07-02", "AID", 1}) || tl[1] != (DayCount{"2016-07-03", "PROTEST", 1}) {
+		t.Fatalf("timeline: %+v", tl)
+	}
+	pc, err := s.PlaceCountries(ctx)
+	if err != nil || pc["SY"] != 10 || pc["BD"] != 1 {
+		t.Fatalf("place countries: %v %v", pc, err)
+	}
+	if err := s.Ping(ctx); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestRenumber(t *testing.T) {
+	for in, want := range map[string]string{
+		"a ?1 b ? c ?": "a ?1 b ?2 c ?3",
+		"?":            "?2",
+		"x ?12 y":      "x ?12 y",
+		"no params":    "no params",
+	} {
+		if got := renumber(in); got != want {
+			t.Errorf("renumber(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
