@@ -272,3 +272,9 @@ func (s *SQLite) Ping(ctx context.Context) error {
 	var n int
 	return s.db.QueryRowContext(ctx, `SELECT 1`).Scan(&n)
 }
+
+// CheckCursor reports whether c is a cursor this store can continue from.
+func CheckCursor(c string) error {
+	_, err := decodeCursor(c)
+	return err
+}
