@@ -26,7 +26,8 @@ bench-serve: build
 	@command -v wrk >/dev/null || { echo "bench-serve needs wrk: bash scripts/ci-deps.d/serve.sh"; exit 1; }
 	@mkdir -p out
 	@echo "== store of $(BENCH_N) synthetic articles: $(BENCH_DB)"
-	@$(BIN) --db $(BENCH_DB) fill-synthetic --n $(BENCH_N)
+	@test -f $(BENCH_DB).$(BENCH_N).ok || { rm -f $(BENCH_DB) $(BENCH_DB)-wal $(BENCH_DB)-shm && \
+		$(BIN) --db $(BENCH_DB) fill-synthetic --n $(BENCH_N) && touch $(BENCH_DB).$(BENCH_N).ok; }
 	@$(BIN) --db $(BENCH_DB) serve --addr $(BENCH_ADDR) --quiet & pid=$$!; \
 	trap 'kill $$pid 2>/dev/null' EXIT; \
 	for i in $$(seq 1 100); do curl -sf http://$(BENCH_ADDR)/readyz >/dev/null && break; sleep 0.1; done; \

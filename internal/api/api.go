@@ -31,6 +31,7 @@ import (
 // dashboard's event queries.
 type Store interface {
 	store.Store
+	SearchRanked(ctx context.Context, q store.Query) ([]store.Hit, string, error)
 	FilterEvents(ctx context.Context, f store.EventFilter) ([]store.EventRow, string, error)
 	EventClusters(ctx context.Context, f store.EventFilter, cell float64, limit int) ([]store.Cluster, error)
 	EventTimeline(ctx context.Context, f store.EventFilter) ([]store.DayCount, error)

@@ -141,7 +141,7 @@ func (a *API) searchArticles(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	q.Text, q.Topic, q.Country = v.Get("q"), v.Get("topic"), v.Get("country")
-	hits, next, err := a.opt.Store.Search(r.Context(), q)
+	hits, next, err := a.opt.Store.SearchRanked(r.Context(), q)
 	if err != nil {
 		fail(w, r, err)
 		return

@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"sitrep/internal/article"
 )
@@ -96,4 +98,118 @@ func TestRenumber(t *testing.T) {
 			t.Errorf("renumber(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+func TestSearchRankedAgreesWithSearch(t *testing.T) {
+	ctx := context.Background()
+	s := open(t)
+	var arts []*article.Article
+	for i := 0; i < 60; i++ {
+		a := sample(i)
+		if i%3 == 0 {
+			a.Body += "\n\nFlooding closed the road to Tabqa."
+			a.Places = append(a.Places, article.Place{Name: "Tabqa", Country: "SY"})
+		}
+		if i%5 == 0 {
+			a.Places = []article.Place{{Name: "Mosul", Country: "IQ"}}
+		}
+		a.ID = article.ComputeID(a)
+		arts = append(arts, a)
+	}
+	if _, err := s.Put(ctx, arts); err != nil {
+		t.Fatal(err)
+	}
+	ids := func(hs []Hit) map[string]bool {
+		m := map[string]bool{}
+		for _, h := range hs {
+			m[h.ID] = true
+		}
+		return m
+	}
+	for _, q := range []Query{
+		{Text: "raqqa", Limit: 100},
+		{Text: "flooding tabqa", Limit: 100},
+		{Text: `"closed the road"`, Limit: 100},
+		{Text: "raqqa", Country: "IQ", Limit: 100},
+		{Text: "raqqa", From: "2015-11-05", To: "2015-11-10", Limit: 100},
+		{Text: "nothing-like-this", Limit: 100},
+		{Text: "", Topic: "Wars and Military Conflicts", Limit: 100},
+	} {
+		want, _, err := s.Search(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, _, err := s.SearchRanked(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, g := ids(want), ids(got)
+		if len(w) != len(g) {
+			t.Errorf("%+v: %d hits, Search has %d", q, len(g), len(w))
+		}
+		for id := range w {
+			if !g[id] {
+				t.Errorf("%+v: missing %s", q, id)
+			}
+		}
+		for _, h := range got {
+			if q.Text != "" && !strings.Contains(h.Snippet, "[") {
+				t.Errorf("%+v: snippet %q without a marked word", q, h.Snippet)
+			}
+		}
+	}
+	// Paging through visits every hit once.
+	seen := map[string]bool{}
+	cur := ""
+	for {
+		hs, next, err := s.SearchRanked(ctx, Query{Text: "raqqa", Limit: 7, Cursor: cur})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range hs {
+			if seen[h.ID] {
+				t.Fatalf("%s twice", h.ID)
+			}
+			seen[h.ID] = true
+		}
+		if next == "" {
+			break
+		}
+		cur = next
+	}
+	if len(seen) != 60 {
+		t.Errorf("paged %d hits, want 60", len(seen))
+	}
+}
+
+func TestSnippet(t *testing.T) {
+	long := strings.Repeat("word ", 40) + "Raqqa was hit. " + strings.Repeat("more ", 40)
+	for _, tc := range []struct {
+		body  string
+		terms []string
+		n     int
+		want  string
+	}{
+		{"Jets struck Raqqa on Tuesday.", []string{"raqqa"}, 24, "Jets struck [Raqqa] on Tuesday."},
+		{"Jets struck Raqqa on Tuesday.", nil, 3, "Jets struck Raqqa…"},
+		{"", []string{"x"}, 24, ""},
+		{"…!", []string{"x"}, 24, ""},
+		{"Éric met Éric.", []string{"éric"}, 24, "[Éric] met [Éric]."},
+		{long, []string{"raqqa", "hit"}, 8, "…word word [Raqqa] was [hit]. more more more…"},
+	} {
+		if got := Snippet(tc.body, tc.terms, tc.n); got != tc.want {
+			t.Errorf("Snippet(%q, %v, %d) = %q, want %q", tc.body[:min(len(tc.body), 30)], tc.terms, tc.n, got, tc.want)
+		}
+	}
+}
+
+func FuzzSnippet(f *testing.F) {
+	f.Add("Jets struck Raqqa on Tuesday.", "raqqa", 24)
+	f.Add("a\x00b ü", "ü", 1)
+	f.Fuzz(func(t *testing.T, body, term string, n int) {
+		s := Snippet(body, []string{term}, n%100)
+		if !utf8.ValidString(s) && utf8.ValidString(body) {
+			t.Fatalf("invalid UTF-8 from valid input: %q", s)
+		}
+	})
 }

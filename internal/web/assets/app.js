@@ -107,7 +107,9 @@
         for (let i = 0; i < ring.length; i += 2) {
           x += ring[i]; y += ring[i + 1];
           const [px, py] = project(x / 100, y / 100);
-          d += (i ? "L" : "M") + px.toFixed(2) + " " + py.toFixed(2);
+          // a jump across the antimeridian (Fiji, Chukotka) starts a new subpath
+          const jump = i && Math.abs(ring[i]) > 18000;
+          d += (i && !jump ? "L" : "M") + px.toFixed(2) + " " + py.toFixed(2);
         }
         d += "Z";
       }
@@ -192,8 +194,9 @@
       const [x, y] = project(c.lon, c.lat);
       let top = "", best = -1;
       for (const t in c.types) if (c.types[t] > best) { best = c.types[t]; top = t; }
-      const r = (3 + Math.min(CELL_PX * 0.6, Math.sqrt(c.count) * 1.6)) * s;
-      const circle = el("svg:circle", { cx: x.toFixed(3), cy: y.toFixed(3), r: r.toFixed(3), class: "cl", fill: color(top),
+      const r = (c.count > 1 ? 6 : 4) + Math.min(CELL_PX * 0.45, Math.sqrt(c.count) * 1.5);
+      const rr = r * s;
+      const circle = el("svg:circle", { cx: x.toFixed(3), cy: y.toFixed(3), r: rr.toFixed(3), class: "cl", fill: color(top),
         "data-count": c.count, "data-lat": c.lat, "data-lon": c.lon });
       if (c.article) circle.setAttribute("data-article", c.article);
       circle.addEventListener("mousemove", (ev) => {
