@@ -37,6 +37,7 @@ type Store interface {
 	EventTimeline(ctx context.Context, f store.EventFilter) ([]store.DayCount, error)
 	PlaceCountries(ctx context.Context) (map[string]int, error)
 	Ping(ctx context.Context) error
+	Version(ctx context.Context) (int64, error)
 }
 
 // Limits on requests.
@@ -71,6 +72,7 @@ type API struct {
 	opt     Options
 	metrics *metrics
 	mux     *http.ServeMux
+	cache   *cache
 }
 
 // New builds the API.
@@ -81,7 +83,7 @@ func New(opt Options) *API {
 	if opt.Registry == nil {
 		opt.Registry = prometheus.NewRegistry()
 	}
-	a := &API{opt: opt, metrics: newMetrics(opt.Registry, opt.Store)}
+	a := &API{opt: opt, metrics: newMetrics(opt.Registry, opt.Store), cache: newCache(256)}
 	a.mux = a.routes()
 	return a
 }

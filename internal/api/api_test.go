@@ -444,3 +444,28 @@ func FuzzParseBody(f *testing.F) {
 		}
 	})
 }
+
+func TestCacheFollowsStore(t *testing.T) {
+	s := newServer(t, "", true)
+	get := func() (string, string) {
+		resp, err := http.Get(s.URL + "/api/v1/stats")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var st struct {
+			Articles int `json:"articles"`
+		}
+		json.NewDecoder(resp.Body).Decode(&st)
+		return resp.Header.Get("X-Cache"), fmt.Sprint(st.Articles)
+	}
+	for i, want := range [][2]string{{"miss", "30"}, {"hit", "30"}} {
+		if c, n := get(); c != want[0] || n != want[1] {
+			t.Errorf("call %d: %s %s, want %v", i, c, n, want)
+		}
+	}
+	s.do(t, "POST", "/api/v1/articles", "text/plain", rawArticle, false)
+	if c, n := get(); c != "miss" || n != "31" {
+		t.Errorf("after a write: %s %s, want a miss with 31 articles", c, n)
+	}
+}

@@ -251,16 +251,17 @@ func (a *API) eventClusters(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	cs, err := a.opt.Store.EventClusters(r.Context(), f, cell, 5000)
-	if err != nil {
-		fail(w, r, err)
-		return
-	}
-	out := Clusters{Cell: cell, Clusters: cs}
-	for _, c := range cs {
-		out.Total += c.Count
-	}
-	writeJSON(w, http.StatusOK, out)
+	a.cachedJSON(w, r, func() (any, error) {
+		cs, err := a.opt.Store.EventClusters(r.Context(), f, cell, 5000)
+		if err != nil {
+			return nil, err
+		}
+		out := Clusters{Cell: cell, Clusters: cs}
+		for _, c := range cs {
+			out.Total += c.Count
+		}
+		return out, nil
+	})
 }
 
 // Timeline is the response of /events/timeline.
@@ -274,12 +275,10 @@ func (a *API) eventTimeline(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	days, err := a.opt.Store.EventTimeline(r.Context(), f)
-	if err != nil {
-		fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, Timeline{days})
+	a.cachedJSON(w, r, func() (any, error) {
+		days, err := a.opt.Store.EventTimeline(r.Context(), f)
+		return Timeline{days}, err
+	})
 }
 
 func (a *API) listEntities(w http.ResponseWriter, r *http.Request) {
@@ -305,17 +304,14 @@ type Stats struct {
 }
 
 func (a *API) stats(w http.ResponseWriter, r *http.Request) {
-	st, err := a.opt.Store.Stats(r.Context())
-	if err != nil {
-		fail(w, r, err)
-		return
-	}
-	pc, err := a.opt.Store.PlaceCountries(r.Context())
-	if err != nil {
-		fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, Stats{st, pc})
+	a.cachedJSON(w, r, func() (any, error) {
+		st, err := a.opt.Store.Stats(r.Context())
+		if err != nil {
+			return nil, err
+		}
+		pc, err := a.opt.Store.PlaceCountries(r.Context())
+		return Stats{st, pc}, err
+	})
 }
 
 // readBody reads at most limit bytes of the body, or writes 413.

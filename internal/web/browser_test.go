@@ -299,7 +299,7 @@ func TestDashboardInBrowser(t *testing.T) {
 	t.Logf("browser started and dashboard ready in %v", time.Since(start).Round(time.Millisecond))
 	totals := b.text("#totals")
 	countries := eval[int](b, `document.querySelectorAll("#map path.land").length`)
-	want := fmt.Sprintf("%d articles", len(inputs)+len(fx))
+	want := fmt.Sprintf("%d articles", len(inputs)+len(fx)) // fewer than 1,000: no separator
 	if !strings.Contains(totals, want) || countries < 150 {
 		t.Errorf("totals %q (want %q), %d country shapes", totals, want, countries)
 	}
@@ -474,4 +474,66 @@ func (b *browser) media(scheme string) {
 		Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}}); err != nil {
 		b.t.Fatal(err)
 	}
+}
+
+// TestDashboardLargeStore measures the dashboard on a big store (make
+// bench-serve passes its 100,000-article store in SITREP_LARGE_DB).
+func TestDashboardLargeStore(t *testing.T) {
+	path := os.Getenv("SITREP_LARGE_DB")
+	if path == "" {
+		t.Skip("set SITREP_LARGE_DB to a store (make bench-serve does) to measure the dashboard on it")
+	}
+	exe := chromium(t)
+	ctx := context.Background()
+	st, err := store.OpenSQLite(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if err := st.EnsureServeIndexes(ctx); err != nil {
+		t.Fatal(err)
+	}
+	ui, err := web.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := analyze.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(api.New(api.Options{Store: st, Pipeline: p, UI: ui, OpenReads: true}).Handler())
+	defer srv.Close()
+	stats, err := st.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	alloc, cancel := chromedp.NewExecAllocator(ctx, append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.DisableGPU, chromedp.WindowSize(1366, 768))...)
+	defer cancel()
+	root, cancel := chromedp.NewContext(alloc)
+	defer cancel()
+	if err := chromedp.Do(root, chromedp.Navigate("about:blank")); err != nil {
+		t.Fatal(err)
+	}
+	b := &browser{t: t, out: t.ArtifactDir()}
+	var stop context.CancelFunc
+	b.ctx, stop = context.WithTimeout(root, 2*time.Minute)
+	defer stop()
+	for _, run := range []string{"first load (cold cache)", "second load"} {
+		start := time.Now()
+		b.do(chromedp.Navigate(srv.URL+"/"), b.idle())
+		t.Logf("%d articles, %d events: dashboard ready in %v (%s)", stats.Articles, stats.Events, time.Since(start).Round(time.Millisecond), run)
+	}
+	clusters := eval[int](b, `document.querySelectorAll("#map circle.cl").length`)
+	rows := eval[int](b, `document.querySelectorAll("#events tr[data-article]").length`)
+	if clusters == 0 || rows == 0 {
+		t.Errorf("%d clusters, %d event rows", clusters, rows)
+	}
+	start := time.Now()
+	b.search("aleppo")
+	t.Logf("search \"aleppo\" with map, timeline and table refreshed in %v", time.Since(start).Round(time.Millisecond))
+	start = time.Now()
+	b.do(chromedp.Click(chromedp.CSS("#zoom-in")), chromedp.Sleep(300*time.Millisecond), b.idle())
+	t.Logf("zoom in and recluster in %v (includes a 200 ms debounce)", time.Since(start).Round(time.Millisecond))
+	b.shot("large.png")
 }

@@ -215,7 +215,7 @@
       if (c.count > 1) frag.append(el("svg:text", { x: x.toFixed(3), y: y.toFixed(3), class: "cn", "font-size": (10 * s).toFixed(3) }, c.count > 999 ? Math.round(c.count / 1000) + "k" : String(c.count)));
     }
     gCl.append(frag);
-    $("#map-info").textContent = clusterData.total ? `${clusterData.total} located events in ${cs.length} clusters of ${clusterData.cell}°` : "no located events";
+    $("#map-info").textContent = clusterData.total ? `${clusterData.total} located event${clusterData.total === 1 ? "" : "s"} in ${cs.length} cluster${cs.length === 1 ? "" : "s"} of ${clusterData.cell}°` : "no located events";
   }
   function drawBBox() {
     gBox.textContent = "";
@@ -492,7 +492,7 @@
     for (const k in st.by_country) cc[k] = Math.max(cc[k] || 0, st.by_country[k]);
     fill("#country", cc, (k) => names[k] || k);
     for (const k of FILTERS) { const i = $("#" + k); if (i && state[k]) i.value = state[k]; }
-    $("#totals").textContent = `${st.articles} articles · ${st.events} events`;
+    $("#totals").textContent = `${st.articles.toLocaleString("en")} articles · ${st.events.toLocaleString("en")} events`;
   }
 
   function showError(e) {
