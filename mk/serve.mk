@@ -35,6 +35,8 @@ bench-serve: build
 	echo "== wrk -t2 -c$(BENCH_CONNS) -d$(BENCH_TIME) GET /api/v1/articles?q=... (12 queries in turn)"; \
 	wrk -t2 -c$(BENCH_CONNS) -d$(BENCH_TIME) --latency -s internal/api/testdata/wrk-articles.lua http://$(BENCH_ADDR); \
 	kill $$pid; wait $$pid 2>/dev/null; true
+	@echo "== dashboard on the same store (headless chromium; skipped without it)"
+	@SITREP_LARGE_DB=$(CURDIR)/$(BENCH_DB) $(GO) test -count=1 -run TestDashboardLargeStore -v ./internal/web/ | grep -E "ready in|refreshed|recluster|SKIP|FAIL|^ok" || true
 
 map-data:
 	@command -v npm >/dev/null || { echo "map-data needs node and npm"; exit 1; }

@@ -268,7 +268,7 @@
     const order = Object.keys(types).sort((a, b) => types[b] - types[a]);
     let max = 1;
     for (const b of bins) { let s = 0; for (const t in b) s += b[t]; max = Math.max(max, s); }
-    const bw = (Wd - 2) / nb, base = Hd - pad;
+    const bw = Math.min(28, (Wd - 2) / nb), base = Hd - pad;
     const frag = document.createDocumentFragment();
     const fmt = (d) => new Date(d * 864e5).toISOString().slice(0, 10);
     bins.forEach((b, i) => {
@@ -292,7 +292,7 @@
     const ticks = Math.min(6, nb);
     for (let i = 0; i <= ticks; i++) {
       const d = d0 + Math.round((span - 1) * (i / ticks));
-      const x = Math.min(Wd - 60, Math.max(0, ((d - d0) / span) * (Wd - 2)));
+      const x = Math.min(Wd - 60, Math.max(0, 1 + ((d - d0) / size) * bw));
       frag.append(el("svg:text", { x: x.toFixed(1), y: Hd - 2, class: "axis" }, fmt(d)));
     }
     svg.append(frag);
