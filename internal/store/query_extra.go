@@ -466,19 +466,37 @@ func (s *SQLite) SearchRanked(ctx context.Context, q Query) ([]Hit, string, erro
 		}
 	}
 	terms := ftsTerms(q.Text)
-	hits := make([]Hit, 0, len(top))
-	for _, r := range top {
-		h := Hit{Score: -r.score}
-		var body string
-		err := s.db.QueryRowContext(ctx, `SELECT id, headline, published, topic, url, body FROM articles WHERE rowid = ?`, r.rowid).
-			Scan(&h.ID, &h.Headline, &h.Published, &h.Topic, &h.URL, &body)
-		if err != nil {
-			return nil, "", fmt.Errorf("search: %w", err)
-		}
-		h.Snippet = Snippet(body, terms, 24)
-		hits = append(hits, h)
+	hits := make([]Hit, len(top))
+	if len(top) == 0 {
+		return hits, next, nil
 	}
-	return hits, next, nil
+	at := make(map[int64]int, len(top))
+	ph := make([]string, len(top))
+	ids := make([]any, len(top))
+	for i, r := range top {
+		at[r.rowid] = i
+		ph[i] = "?"
+		ids[i] = r.rowid
+		hits[i].Score = -r.score
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT rowid, id, headline, published, topic, url, body FROM articles WHERE rowid IN (`+strings.Join(ph, ",")+`)`, ids...)
+	if err != nil {
+		return nil, "", fmt.Errorf("search: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var rowid int64
+		var h Hit
+		var body string
+		if err := rows.Scan(&rowid, &h.ID, &h.Headline, &h.Published, &h.Topic, &h.URL, &body); err != nil {
+			return nil, "", err
+		}
+		i := at[rowid]
+		h.Score = hits[i].Score
+		h.Snippet = Snippet(body, terms, 24)
+		hits[i] = h
+	}
+	return hits, next, rows.Err()
 }
 
 // ftsTerms are the words of a query as ftsQuery splits them.

@@ -289,9 +289,9 @@
       frag.append(g);
     });
     frag.append(el("svg:line", { x1: 0, x2: Wd, y1: base + 0.5, y2: base + 0.5, class: "base" }));
-    const ticks = Math.min(6, nb);
+    const ticks = Math.min(6, Math.floor((nb * bw) / 90)); // labels 90 px apart at least
     for (let i = 0; i <= ticks; i++) {
-      const d = d0 + Math.round((span - 1) * (i / ticks));
+      const d = d0 + (ticks ? Math.round((span - 1) * (i / ticks)) : 0);
       const x = Math.min(Wd - 60, Math.max(0, 1 + ((d - d0) / size) * bw));
       frag.append(el("svg:text", { x: x.toFixed(1), y: Hd - 2, class: "axis" }, fmt(d)));
     }
