@@ -387,6 +387,14 @@ func TestDashboardInBrowser(t *testing.T) {
 		t.Errorf("after clicking the Bamako cluster: rows of %v, want the 2 events of %s", rows, fx[2].ID)
 	}
 
+	// Clicking a timeline bar sets the date range to its day.
+	b.do(chromedp.Navigate(srv.URL+"/"), b.idle())
+	day := eval[string](b, `document.querySelector("#timeline g.bar-r").dataset.from`)
+	b.do(chromedp.Click(chromedp.CSS(`#timeline g.bar-r rect`)), chromedp.Sleep(150*time.Millisecond), b.idle())
+	if got := eval[string](b, `new URLSearchParams(location.hash.slice(1)).get("from") + " " + document.querySelector("#events tbody td").textContent`); got != day+" "+day {
+		t.Errorf("after clicking the first timeline bar (%s): from and first event date %q", day, got)
+	}
+
 	// Dark mode renders too.
 	b.media("dark")
 	b.do(chromedp.Navigate(srv.URL+"/"), b.idle())

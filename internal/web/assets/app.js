@@ -56,7 +56,9 @@
   }
   function debounce(fn, ms) {
     let t;
-    return (...a) => { clearTimeout(t); t = setTimeout(() => fn(...a), ms); };
+    const f = (...a) => { clearTimeout(t); t = setTimeout(() => fn(...a), ms); };
+    f.cancel = () => clearTimeout(t);
+    return f;
   }
 
   // ---- URL state ----
@@ -285,7 +287,7 @@
       }
       if (!total) return;
       g.append(el("svg:title", {}, (size === 1 ? from : from + " – " + to) + ": " + total + " events" + order.filter((t) => b[t]).map((t) => `\n${t}: ${b[t]}`).join("")));
-      g.addEventListener("click", () => { state.from = from; state.to = to; $("#from").value = from; $("#to").value = to; changed(); });
+      g.addEventListener("click", () => { $("#from").value = from; $("#to").value = to; changed(); });
       frag.append(g);
     });
     frag.append(el("svg:line", { x1: 0, x2: Wd, y1: base + 0.5, y2: base + 0.5, class: "base" }));
@@ -502,7 +504,14 @@
 
   // ---- wiring ----
   async function changed() {
-    for (const k of FILTERS) state[k] = $("#" + k).value.trim();
+    typing.cancel();
+    let same = !state.bbox;
+    for (const k of FILTERS) {
+      const v = $("#" + k).value.trim();
+      if (state[k] !== v) same = false;
+      state[k] = v;
+    }
+    if (same) return; // nothing new (Enter after the debounced search ran)
     state.bbox = "";
     writeHash();
     await refresh();
@@ -517,7 +526,8 @@
     if (g === gen) document.body.dataset.loading = "";
   }
   $("#search").addEventListener("submit", (e) => { e.preventDefault(); changed(); });
-  $("#q").addEventListener("input", debounce(changed, 300));
+  const typing = debounce(changed, 300);
+  $("#q").addEventListener("input", typing);
   for (const k of ["topic", "country", "type", "from", "to"]) $("#" + k).addEventListener("change", changed);
   $("#clear").onclick = () => { for (const k of FILTERS) $("#" + k).value = ""; changed(); };
   $("#home").onclick = (e) => { e.preventDefault(); closeArticle(); $("#clear").onclick(); };
