@@ -184,6 +184,8 @@ func TestEndpointsMatchOpenAPI(t *testing.T) {
 		{"GET", "/api/v1/events?bbox=1,2,3", "/api/v1/events", "", "", false, 400},
 		{"GET", "/api/v1/events/clusters?cell=0.5", "/api/v1/events/clusters", "", "", false, 200},
 		{"GET", "/api/v1/events/clusters?cell=-1", "/api/v1/events/clusters", "", "", false, 400},
+		{"GET", "/api/v1/events/clusters?cell=NaN", "/api/v1/events/clusters", "", "", false, 400},
+		{"GET", "/api/v1/events?bbox=NaN,0,1,1", "/api/v1/events", "", "", false, 400},
 		{"GET", "/api/v1/events/timeline?type=ASSAULT", "/api/v1/events/timeline", "", "", false, 200},
 		{"GET", "/api/v1/events/timeline?to=2022-13-01", "/api/v1/events/timeline", "", "", false, 400},
 		{"GET", "/api/v1/entities?q=kharkiv", "/api/v1/entities", "", "", false, 200},
@@ -468,4 +470,19 @@ func TestCacheFollowsStore(t *testing.T) {
 	if c, n := get(); c != "miss" || n != "31" {
 		t.Errorf("after a write: %s %s, want a miss with 31 articles", c, n)
 	}
+}
+
+func FuzzQueryBBox(f *testing.F) {
+	for _, s := range []string{"30,40,40,55", "-180,-90,180,90", "1,2,3", "a,b,c,d", "NaN,0,1,1", "1e400,0,1,1", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		b, err := queryBBox(map[string][]string{"bbox": {s}})
+		if err != nil || b == nil {
+			return
+		}
+		if !(b[0] >= -180 && b[2] <= 180 && b[1] >= -90 && b[3] <= 90 && b[0] <= b[2] && b[1] <= b[3]) {
+			t.Fatalf("accepted %q as %v", s, *b)
+		}
+	})
 }

@@ -87,7 +87,8 @@ func queryBBox(v url.Values) (*[4]float64, error) {
 		}
 		b[i] = f
 	}
-	if b[0] < -180 || b[2] > 180 || b[1] < -90 || b[3] > 90 || b[0] > b[2] || b[1] > b[3] {
+	// written positively so that NaN fails too
+	if !(b[0] >= -180 && b[2] <= 180 && b[1] >= -90 && b[3] <= 90 && b[0] <= b[2] && b[1] <= b[3]) {
 		return nil, bad("bbox=%q: want -180<=minLon<=maxLon<=180 and -90<=minLat<=maxLat<=90", s)
 	}
 	return &b, nil
@@ -246,7 +247,7 @@ func (a *API) eventClusters(w http.ResponseWriter, r *http.Request) {
 	cell := 2.0
 	if s := v.Get("cell"); s != "" {
 		cell, err = strconv.ParseFloat(s, 64)
-		if err != nil || cell < 0.01 || cell > 90 {
+		if err != nil || !(cell >= 0.01 && cell <= 90) { // NaN fails
 			fail(w, r, bad("cell=%q: want a cell size in degrees from 0.01 to 90", s))
 			return
 		}

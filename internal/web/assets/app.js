@@ -228,12 +228,30 @@
     for (let i = 0; i <= 8; i++) pts.push(project(x1 - ((x1 - x0) * i) / 8, y1));
     gBox.append(el("svg:path", { class: "bbox", d: "M" + pts.map((p) => p[0].toFixed(2) + " " + p[1].toFixed(2)).join("L") + "Z" }));
   }
+  let fitPending = false; // zoom to the events of a new search once
   async function loadClusters(g) {
     const cell = cellSize();
     const data = await get("events/clusters?" + params({ cell }));
     if (g !== gen) return;
     clusterData = data;
+    if (fitPending && data.clusters.length) {
+      fitPending = false;
+      if (fitTo(data.clusters)) return loadClusters(g); // recluster at the new zoom
+    }
     drawClusters();
+  }
+  // fitTo zooms to the clusters when they cover less than the home view.
+  function fitTo(cs) {
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    for (const c of cs) {
+      const [x, y] = project(c.lon, c.lat);
+      x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y);
+    }
+    const minW = world.w / 10;
+    let w = Math.max(minW, (x1 - x0) * 1.5), h = Math.max(minW / 2, (y1 - y0) * 1.5);
+    if (w >= home.w * 0.8) return false;
+    setView({ x: (x0 + x1) / 2 - w / 2, y: (y0 + y1) / 2 - h / 2, w, h });
+    return true;
   }
   const reloadClusters = debounce(() => loadClusters(gen).catch(showError), 200);
   function highlightCountry() {
@@ -518,6 +536,8 @@
   }
   async function refresh() {
     const g = ++gen;
+    fitPending = FILTERS.some((k) => state[k]);
+    if (!fitPending) setView(Object.assign({}, home));
     highlightCountry(); drawBBox(); renderChips();
     document.body.dataset.loading = "1";
     try {
