@@ -402,6 +402,8 @@ func TestDashboardInBrowser(t *testing.T) {
 		t.Errorf("dark mode background %q", bg)
 	}
 	b.shot("dashboard-dark.png")
+	b.do(chromedp.Navigate(srv.URL+"/#article="+fx[0].ID+"&ev=0"), chromedp.WaitVisible(chromedp.CSS(`#article mark.ev.focus`)))
+	b.shot("article-dark.png")
 
 	if dst := os.Getenv("SITREP_DASHBOARD_PNG"); dst != "" {
 		// The README's picture: the dashboard searched for the word of the

@@ -470,7 +470,7 @@
     (a.events || []).forEach((e, i) => {
       const li = el("li", { "data-ev": i });
       const loc = e.location ? " in " + e.location.name : "";
-      li.innerHTML = `<span class="type"></span> ${esc(who(e.source) || "?")} → ${esc(who(e.target) || "?")}${esc(loc)}${e.date ? " · " + esc(e.date) : ""}${e.fatalities != null ? " · " + e.fatalities + " killed" : ""}`;
+      li.innerHTML = `<span class="type"></span> ${esc(who(e.source) || "?")}${e.target && e.target.name ? " → " + esc(who(e.target)) : ""}${esc(loc)}${e.date ? " · " + esc(e.date) : ""}${e.fatalities != null ? " · " + e.fatalities + " killed" : ""}`;
       const b = li.querySelector(".type");
       b.textContent = e.type; b.style.background = color(e.type);
       li.onclick = () => focusEvent(i, true);
