@@ -32,6 +32,7 @@ bench-serve: build
 	trap 'kill $$pid 2>/dev/null' EXIT; \
 	for i in $$(seq 1 100); do curl -sf http://$(BENCH_ADDR)/readyz >/dev/null && break; sleep 0.1; done; \
 	echo "== warm-up"; wrk -t1 -c2 -d2s -s internal/api/testdata/wrk-articles.lua http://$(BENCH_ADDR) >/dev/null; \
+	echo "== machine: $$(nproc) cores, load average $$(cut -d' ' -f1-3 /proc/loadavg)"; \
 	echo "== wrk -t2 -c$(BENCH_CONNS) -d$(BENCH_TIME) GET /api/v1/articles?q=... (12 queries in turn)"; \
 	wrk -t2 -c$(BENCH_CONNS) -d$(BENCH_TIME) --latency -s internal/api/testdata/wrk-articles.lua http://$(BENCH_ADDR); \
 	kill $$pid; wait $$pid 2>/dev/null; true
