@@ -35,7 +35,14 @@ bench-serve: build
 	echo "== machine: $$(nproc) cores, load average $$(cut -d' ' -f1-3 /proc/loadavg)"; \
 	echo "== wrk -t2 -c$(BENCH_CONNS) -d$(BENCH_TIME) GET /api/v1/articles?q=... (12 queries in turn)"; \
 	wrk -t2 -c$(BENCH_CONNS) -d$(BENCH_TIME) --latency -s internal/api/testdata/wrk-articles.lua http://$(BENCH_ADDR); \
+	echo "== the dashboard's API calls, first (cold) and second (cached) time: seconds, bytes"; \
+	for u in stats "events/clusters?cell=15" "events/clusters?cell=2" events/timeline "events?limit=100" "articles?limit=30" \
+		"events/clusters?cell=15&q=aleppo" "events/timeline?q=aleppo" "events?limit=100&q=aleppo" "events?limit=100&bbox=36,35,38,37"; do \
+		for i in 1 2; do curl -s -o /dev/null -w "%{time_total}s %{size_download}B $$u\n" "http://$(BENCH_ADDR)/api/v1/$$u"; done; \
+	done; \
 	kill $$pid; wait $$pid 2>/dev/null; true
+	@echo "== in-process handler benchmarks (5,000 synthetic articles)"
+	@$(GO) test -run '^$$' -bench Handlers -benchtime 50x ./internal/api/ | grep -E "^Benchmark|^ok"
 	@echo "== dashboard on the same store (headless chromium; skipped without it)"
 	@SITREP_LARGE_DB=$(CURDIR)/$(BENCH_DB) $(GO) test -count=1 -run TestDashboardLargeStore -v ./internal/web/ | grep -E "ready in|refreshed|recluster|SKIP|FAIL|^ok" || true
 
