@@ -8,8 +8,10 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"sitrep/internal/article"
@@ -400,8 +402,12 @@ func (a *API) ingest(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx := r.Context()
 	res := IngestResponse{Results: make([]IngestResult, len(items))}
-	var batch []*article.Article
-	var at []int
+	// Analyse on every core; each item writes only its own slot.
+	ready := make([]bool, len(items))
+	var fatal error
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for i, it := range items {
 		out := &res.Results[i]
 		out.Index = i
@@ -409,27 +415,49 @@ func (a *API) ingest(w http.ResponseWriter, r *http.Request) {
 			out.Status, out.Error = StatusFailed, it.Err.Error()
 			continue
 		}
-		art := it.Article
-		art.ID = article.ComputeID(art)
-		out.ID, out.Headline = art.ID, art.Headline
-		// Skip the analysis of an article already stored.
-		if _, err := a.opt.Store.Get(ctx, art.ID); err == nil {
-			out.Status = StatusDuplicate
-			continue
-		} else if !errors.Is(err, store.ErrNotFound) {
-			fail(w, r, err)
-			return
-		}
-		if err := a.opt.Pipeline.Run(ctx, art); err != nil {
-			if ctx.Err() != nil {
-				fail(w, r, err)
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			art := it.Article
+			art.ID = article.ComputeID(art)
+			out.ID, out.Headline = art.ID, art.Headline
+			// Skip the analysis of an article already stored.
+			if _, err := a.opt.Store.Get(ctx, art.ID); err == nil {
+				out.Status = StatusDuplicate
+				return
+			} else if !errors.Is(err, store.ErrNotFound) {
+				mu.Lock()
+				fatal = err
+				mu.Unlock()
 				return
 			}
-			out.Status, out.Error = StatusFailed, err.Error()
-			continue
+			if err := a.opt.Pipeline.Run(ctx, art); err != nil {
+				if ctx.Err() != nil {
+					mu.Lock()
+					fatal = err
+					mu.Unlock()
+					return
+				}
+				out.Status, out.Error = StatusFailed, err.Error()
+				return
+			}
+			ready[i] = true
+		}()
+	}
+	wg.Wait()
+	if fatal != nil {
+		fail(w, r, fatal)
+		return
+	}
+	var batch []*article.Article
+	var at []int
+	for i, ok := range ready {
+		if ok {
+			batch = append(batch, items[i].Article)
+			at = append(at, i)
 		}
-		batch = append(batch, art)
-		at = append(at, i)
 	}
 	if len(batch) > 0 {
 		added, err := a.opt.Store.Put(ctx, batch)
