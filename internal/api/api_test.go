@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
@@ -485,4 +486,43 @@ func FuzzQueryBBox(f *testing.F) {
 			t.Fatalf("accepted %q as %v", s, *b)
 		}
 	})
+}
+
+// slowStore blocks every search until the request's context ends.
+type slowStore struct{ *store.SQLite }
+
+func (slowStore) SearchRanked(ctx context.Context, q store.Query) ([]store.Hit, string, error) {
+	<-ctx.Done()
+	return nil, "", ctx.Err()
+}
+
+func TestTimeoutIsAProblem(t *testing.T) {
+	st, err := store.OpenSQLite(context.Background(), filepath.Join(t.TempDir(), "slow.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	srv := httptest.NewServer(New(Options{Store: slowStore{st}, Timeout: 50 * time.Millisecond}).Handler())
+	defer srv.Close()
+	start := time.Now()
+	resp, err := http.Get(srv.URL + "/api/v1/articles?q=x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var p Problem
+	json.NewDecoder(resp.Body).Decode(&p)
+	if resp.StatusCode != http.StatusGatewayTimeout || p.Status != 504 || resp.Header.Get("Content-Type") != "application/problem+json" {
+		t.Errorf("%d %+v", resp.StatusCode, p)
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("took %v", d)
+	}
+}
+
+func TestHTTPServerTimeouts(t *testing.T) {
+	s := HTTPServer("127.0.0.1:0", http.NotFoundHandler(), nil)
+	if s.ReadHeaderTimeout == 0 || s.ReadTimeout == 0 || s.WriteTimeout == 0 || s.IdleTimeout == 0 || s.MaxHeaderBytes == 0 {
+		t.Errorf("missing a limit: %+v", s)
+	}
 }
