@@ -387,6 +387,12 @@ func TestDashboardInBrowser(t *testing.T) {
 		t.Errorf("after clicking the Bamako cluster: rows of %v, want the 2 events of %s", rows, fx[2].ID)
 	}
 
+	// Typing part of an entity's name suggests it as a phrase.
+	b.do(chromedp.Navigate(srv.URL+"/"), b.idle(), chromedp.SendKeys(chromedp.CSS(`#q`), "Tymo"), chromedp.Sleep(700*time.Millisecond), b.idle())
+	if opts := eval[[]string](b, `[...document.querySelectorAll("#entity-list option")].map(o => o.value)`); !slices.Contains(opts, `"Yulia Tymoshenko"`) {
+		t.Errorf("entity suggestions for Tymo: %v", opts)
+	}
+
 	// Clicking a timeline bar sets the date range to its day.
 	b.do(chromedp.Navigate(srv.URL+"/"), b.idle())
 	day := eval[string](b, `document.querySelector("#timeline g.bar-r").dataset.from`)

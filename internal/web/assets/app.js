@@ -548,6 +548,18 @@
   $("#search").addEventListener("submit", (e) => { e.preventDefault(); changed(); });
   const typing = debounce(changed, 300);
   $("#q").addEventListener("input", typing);
+  // Entity names as suggestions: choosing one searches for it as a phrase.
+  const suggest = debounce(async () => {
+    const v = $("#q").value.trim();
+    const dl = $("#entity-list");
+    if (v.length < 3 || v.includes('"')) { dl.textContent = ""; return; }
+    try {
+      const data = await get("entities?limit=8&q=" + encodeURIComponent(v));
+      dl.textContent = "";
+      for (const e of data.items) dl.append(el("option", { value: `"${e.name}"` }, `${e.type.toLowerCase()}, ${e.articles} article${e.articles > 1 ? "s" : ""}`));
+    } catch (e) { /* suggestions are optional */ }
+  }, 250);
+  $("#q").addEventListener("input", suggest);
   for (const k of ["topic", "country", "type", "from", "to"]) $("#" + k).addEventListener("change", changed);
   $("#clear").onclick = () => { for (const k of FILTERS) $("#" + k).value = ""; changed(); };
   $("#home").onclick = (e) => { e.preventDefault(); closeArticle(); $("#clear").onclick(); };
