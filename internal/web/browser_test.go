@@ -304,6 +304,10 @@ func TestDashboardInBrowser(t *testing.T) {
 		t.Errorf("totals %q (want %q), %d country shapes", totals, want, countries)
 	}
 	b.shot("dashboard.png")
+	// Colours set from script survive the content security policy.
+	if bg := eval[string](b, `getComputedStyle(document.querySelector("#events .type")).backgroundColor`); bg == "" || bg == "rgba(0, 0, 0, 0)" {
+		t.Errorf("event type badge has no colour (%q): blocked by the CSP?", bg)
+	}
 
 	resultIDs := `[...document.querySelectorAll("#results li[data-id]")].map(li => li.dataset.id)`
 	// Search finds the seed.
