@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -47,6 +48,9 @@ func fixture(i int) *article.Article {
 	return a
 }
 
+// testPipeline loads the shipped models once for all the tests.
+var testPipeline = sync.OnceValues(analyze.Default)
+
 type testServer struct {
 	*httptest.Server
 	st    *store.SQLite
@@ -69,7 +73,7 @@ func newServer(t *testing.T, token string, openReads bool) *testServer {
 	if _, err := st.Put(ctx, arts); err != nil {
 		t.Fatal(err)
 	}
-	p, err := analyze.Default()
+	p, err := testPipeline()
 	if err != nil {
 		t.Fatal(err)
 	}
