@@ -25,6 +25,7 @@ import (
 
 	"sitrep/internal/analyze"
 	"sitrep/internal/store"
+	"sitrep/internal/stories"
 )
 
 // Store is what the API reads and writes: the store interface plus the
@@ -52,6 +53,9 @@ const (
 type Options struct {
 	Store    Store
 	Pipeline *analyze.Pipeline
+	// Stories, when set, groups ingested articles into stories (in the
+	// order of each request's items) before they are stored.
+	Stories *stories.Grouper
 	// Token, when not empty, is the bearer token every POST must carry.
 	Token string
 	// OpenReads leaves GET endpoints open even when Token is set (the CLI

@@ -459,6 +459,11 @@ func (a *API) ingest(w http.ResponseWriter, r *http.Request) {
 			at = append(at, i)
 		}
 	}
+	if a.opt.Stories != nil {
+		for _, art := range batch {
+			a.opt.Stories.Assign(art)
+		}
+	}
 	if len(batch) > 0 {
 		added, err := a.opt.Store.Put(ctx, batch)
 		if err != nil {

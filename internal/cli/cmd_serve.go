@@ -75,7 +75,11 @@ is refused.`,
 			if err != nil {
 				return err
 			}
-			opt := api.Options{Store: st, Pipeline: p, Token: token, OpenReads: loopback, UI: ui, Logger: logger}
+			grouper, err := primedStories(ctx, st)
+			if err != nil {
+				return err
+			}
+			opt := api.Options{Store: st, Pipeline: p, Stories: grouper, Token: token, OpenReads: loopback, UI: ui, Logger: logger}
 			if quiet {
 				opt.Logger = nil
 			}
