@@ -1,19 +1,232 @@
 package extract
 
-import "sitrep/internal/article"
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+	trafilatura "github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+
+	"sitrep/internal/article"
+)
+
+// MaxHTMLSize is the largest page HTML accepts.
+const MaxHTMLSize = 16 << 20
+
+// ErrNotHTML is returned for input that has no HTML document in it.
+var ErrNotHTML = errors.New("extract: input is not an HTML page")
 
 // HTML extracts the article from one HTML page fetched from pageURL (""
 // when unknown). It is the entry point ingest, feeds and WARC reading call.
 //
-// For now it is BasicHTML; the extraction issue replaces the inside with a
-// full extractor without changing this signature.
-func HTML(raw []byte, pageURL string) (*article.Article, error) {
-	a, err := BasicHTML(raw)
+// The body comes from go-trafilatura, checked against go-readability: when
+// one extractor's text is a clean subset of the other's, the one that kept
+// less boilerplate (or missed less of the article) wins. The chosen
+// paragraphs then go through the line rules shared with the plain-text
+// parser (credits, captions, related links, navigation, ads) and what they
+// remove is reported in Boilerplate with its kind, together with the
+// captions, navigation, related-link blocks and ads found in the page
+// itself. Headline, byline, date, language, canonical URL and site name
+// come from the page's meta tags, JSON-LD, <time> elements and URL, with
+// the extractors' metadata as a fallback.
+//
+// A page either extractor cannot read falls back to the other, then to
+// BasicHTML; a panic inside a library becomes an error. HTML never returns
+// a nil article with a nil error.
+func HTML(raw []byte, pageURL string) (a *article.Article, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			a, err = nil, fmt.Errorf("extract: html extraction panicked: %v", r)
+		}
+	}()
+	if len(raw) > MaxHTMLSize {
+		return nil, ErrTooLarge
+	}
+	if bytes.IndexByte(raw, 0) >= 0 {
+		return nil, ErrNotText
+	}
+	if len(bytes.TrimSpace(raw)) == 0 {
+		return nil, ErrEmpty
+	}
+	doc, err := parseHTML(raw)
 	if err != nil {
 		return nil, err
 	}
-	if pageURL != "" {
-		a.URL = pageURL
+	return fromDoc(doc, raw, pageURL)
+}
+
+// parseHTML decodes raw to UTF-8 (valid UTF-8 is taken as is; otherwise
+// the BOM, <meta charset> or a guess decide) and parses it.
+func parseHTML(raw []byte) (*html.Node, error) {
+	if !utf8.Valid(raw) {
+		enc, _, _ := charset.DetermineEncoding(raw, "text/html")
+		dec, _, err := transform.Bytes(enc.NewDecoder(), raw)
+		if err != nil {
+			return nil, fmt.Errorf("extract: decoding page: %w", err)
+		}
+		raw = dec
 	}
+	if !norm.NFC.IsNormal(raw) {
+		raw = norm.NFC.Bytes(raw)
+	}
+	return html.Parse(bytes.NewReader(raw))
+}
+
+func fromDoc(doc *html.Node, raw []byte, pageURL string) (*article.Article, error) {
+	meta := readMeta(doc, pageURL)
+	found := surveyBoilerplate(doc)
+	var u *url.URL
+	if p, err := url.Parse(firstNonEmpty(pageURL, meta.canonical)); err == nil && p.IsAbs() {
+		u = p
+	}
+
+	tr, trMeta, trErr := runTrafilatura(doc, u)
+	rd, rdMeta, rdErr := runReadability(doc, u) // mutates doc: nothing reads it after this
+	paras, from := choose(tr, rd)
+	if len(paras) == 0 {
+		b, err := BasicHTML(raw)
+		if err != nil {
+			if trErr != nil || rdErr != nil {
+				return nil, fmt.Errorf("%w (trafilatura: %v; readability: %v)", ErrNoBody, trErr, rdErr)
+			}
+			return nil, err
+		}
+		paras, from = strings.Split(b.Body, "\n\n"), "basic"
+	}
+	_ = from
+
+	a := &article.Article{}
+	a.Headline = firstNonEmpty(meta.title, trMeta.Title, rdMeta.title, meta.h1, meta.docTitle)
+	a.Headline = strings.Join(strings.Fields(a.Headline), " ")
+	body, removed := cleanParagraphs(paras, a.Headline, meta, found)
+	if len(body) == 0 {
+		return nil, ErrNoBody
+	}
+	a.Body = strings.Join(body, "\n\n")
+	a.Boilerplate = mergeBoilerplate(removed, found)
+	a.Byline = firstNonEmpty(meta.byline, cleanByline(trMeta.Author), cleanByline(rdMeta.byline))
+	a.Language = firstNonEmpty(meta.lang, normLang(trMeta.Language), normLang(rdMeta.lang))
+	a.URL = firstNonEmpty(meta.canonical, pageURL)
+	a.Source = firstNonEmpty(meta.site, rdMeta.site, hostName(a.URL))
+	if meta.date != "" {
+		a.Published = article.Published{Date: meta.date, How: article.DateGiven}
+	} else if !trMeta.Date.IsZero() {
+		if d := plausible(trMeta.Date.Year(), int(trMeta.Date.Month()), trMeta.Date.Day()); d != "" {
+			a.Published = article.Published{Date: d, How: article.DateGiven}
+		}
+	}
+	a.Normalize()
 	return a, nil
+}
+
+type rdMetaInfo struct{ title, byline, site, lang string }
+
+// runTrafilatura runs go-trafilatura on a copy of doc (the library clones
+// it) and returns its body as paragraphs.
+func runTrafilatura(doc *html.Node, u *url.URL) (paras []string, md trafilatura.Metadata, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			paras, err = nil, fmt.Errorf("trafilatura panicked: %v", r)
+		}
+	}()
+	res, err := trafilatura.ExtractDocument(doc, trafilatura.Options{
+		OriginalURL:     u,
+		Focus:           trafilatura.FavorRecall,
+		ExcludeComments: true,
+		HtmlDateMode:    trafilatura.Disabled,
+	})
+	if err != nil {
+		return nil, md, err
+	}
+	if res == nil || res.ContentNode == nil {
+		return nil, md, errors.New("trafilatura: no content")
+	}
+	return paragraphs(res.ContentNode), res.Metadata, nil
+}
+
+// runReadability runs go-readability on doc, which it changes.
+func runReadability(doc *html.Node, u *url.URL) (paras []string, md rdMetaInfo, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			paras, err = nil, fmt.Errorf("readability panicked: %v", r)
+		}
+	}()
+	p := readability.NewParser()
+	art, err := p.ParseAndMutate(doc, u)
+	if err != nil {
+		return nil, md, err
+	}
+	md = rdMetaInfo{title: art.Title(), byline: art.Byline(), site: art.SiteName(), lang: art.Language()}
+	if art.Node == nil {
+		return nil, md, errors.New("readability: no content")
+	}
+	return paragraphs(art.Node), md, nil
+}
+
+func hostName(u string) string {
+	p, err := url.Parse(u)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimPrefix(p.Hostname(), "www.")
+}
+
+var blockTags = map[string]bool{
+	"p": true, "div": true, "section": true, "article": true, "main": true, "h1": true, "h2": true,
+	"h3": true, "h4": true, "h5": true, "h6": true, "li": true, "ul": true, "ol": true, "dl": true,
+	"dt": true, "dd": true, "blockquote": true, "pre": true, "table": true, "tr": true, "td": true,
+	"th": true, "figure": true, "figcaption": true, "header": true, "footer": true, "aside": true,
+	"nav": true, "form": true, "center": true, "address": true, "body": true, "caption": true,
+	"details": true, "summary": true, "fieldset": true, "hgroup": true, "tbody": true, "thead": true,
+}
+
+// paragraphs flattens a content tree into its text blocks, whitespace
+// collapsed, one string a block; <br> and <hr> end a block too.
+func paragraphs(root *html.Node) []string {
+	var out []string
+	var sb strings.Builder
+	flush := func() {
+		if t := strings.Join(strings.Fields(sb.String()), " "); t != "" {
+			out = append(out, t)
+		}
+		sb.Reset()
+	}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			sb.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			switch n.Data {
+			case "script", "style", "noscript", "template", "svg", "head", "iframe", "button", "select":
+				return
+			case "br", "hr":
+				flush()
+				return
+			}
+			if blockTags[n.Data] {
+				flush()
+				for c := n.FirstChild; c != nil; c = c.NextSibling {
+					walk(c)
+				}
+				flush()
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	flush()
+	return out
 }

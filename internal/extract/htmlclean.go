@@ -1,0 +1,247 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+
+	"sitrep/internal/article"
+)
+
+// choose picks the body between go-trafilatura's paragraphs (tr) and
+// go-readability's (rd). Trafilatura is the default; readability wins when
+// its text is a clean subset of trafilatura's that still holds most of it
+// (trafilatura kept boilerplate around the article), or when trafilatura's
+// text is a subset of readability's and readability adds at least as much
+// again in prose paragraphs (trafilatura stopped at the first of several
+// body containers).
+func choose(tr, rd []string) ([]string, string) {
+	switch {
+	case len(tr) == 0:
+		return rd, "readability"
+	case len(rd) == 0:
+		return tr, "trafilatura"
+	}
+	tt, rt := Tokens(strings.Join(tr, "\n")), Tokens(strings.Join(rd, "\n"))
+	ts, rs := shingles(tt, 4), shingles(rt, 4)
+	tInR, rInT := containment(ts, rs), containment(rs, ts)
+	if rInT >= 0.99 && tInR < 0.99 && len(rt)*2 >= len(tt) {
+		return rd, "readability"
+	}
+	if tInR >= 0.99 && len(rt) > 2*len(tt) && proseExtra(rd, ts) {
+		return rd, "readability"
+	}
+	return tr, "trafilatura"
+}
+
+// containment is the share of a's shingles (with multiplicity) also in b.
+func containment(a, b map[string]int) float64 {
+	n, in := 0, 0
+	for k, c := range a {
+		n += c
+		in += min(c, b[k])
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(in) / float64(n)
+}
+
+// proseExtra reports whether the paragraphs of rd that are not in the
+// shingle set other read as article prose: long paragraphs that end in
+// sentence punctuation.
+func proseExtra(rd []string, other map[string]int) bool {
+	var words, proseWords, paras int
+	for _, p := range rd {
+		sh := shingles(Tokens(p), 4)
+		if containment(sh, other) >= 0.5 {
+			continue
+		}
+		w := wordCount(p)
+		words += w
+		paras++
+		if endsSentence(p) && w >= 15 {
+			proseWords += w
+		}
+	}
+	return paras > 0 && words/paras >= 25 && proseWords*10 >= words*8
+}
+
+// found is boilerplate seen in the page's markup: figure captions and
+// credits, navigation, related-link blocks and ads, by normalised text.
+type found struct {
+	items []article.Boilerplate
+	kind  map[string]string // normalised text -> kind
+}
+
+var (
+	reRelatedAttr = regexp.MustCompile(`(?i)(^|[\s_-])(related|more-stories|read-more|readmore|recommended|also-read|more-news|outbrain|taboola)([\s_-]|$)`)
+	reAdAttr      = regexp.MustCompile(`(?i)(^|[\s_-])(ad|ads|advert|advertisement|adslot|ad-slot|ad-container|dfp|sponsor|sponsored|promo|banner-ad)([\s_-]|$)`)
+	reCaptionAttr = regexp.MustCompile(`(?i)(^|[\s_-])(caption|wp-caption-text|image-caption|photo-caption|media-caption)([\s_-]|$)`)
+	reCreditAttr  = regexp.MustCompile(`(?i)(^|[\s_-])(credit|image-credit|photo-credit|copyright|media-credit)([\s_-]|$)`)
+)
+
+const maxFoundPerKind = 20
+
+// surveyBoilerplate walks doc for the page parts that are not the article.
+func surveyBoilerplate(doc *html.Node) *found {
+	f := &found{kind: map[string]string{}}
+	count := map[string]int{}
+	add := func(kind, text string) {
+		t := normText(text)
+		if t == "" || f.kind[t] != "" {
+			return
+		}
+		f.kind[t] = kind
+		if count[kind] < maxFoundPerKind {
+			count[kind]++
+			f.items = append(f.items, article.Boilerplate{Kind: kind, Text: clip(text, 300)})
+		}
+	}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.Data {
+			case "script", "style", "noscript", "template", "svg", "head":
+				return
+			case "figcaption":
+				addCaption(n, add)
+				return
+			case "nav":
+				add(article.KindNav, nodeText(n))
+				return
+			}
+			cls := attr(n, "class") + " " + attr(n, "id")
+			switch {
+			case reCaptionAttr.MatchString(cls):
+				addCaption(n, add)
+				return
+			case reCreditAttr.MatchString(cls):
+				add(article.KindCredit, nodeText(n))
+				return
+			case reRelatedAttr.MatchString(cls) && n.Data != "body" && n.Data != "article":
+				add(article.KindRelated, nodeText(n))
+				return
+			case reAdAttr.MatchString(cls) && n.Data != "body":
+				if t := nodeText(n); t != "" && wordCount(t) < 60 {
+					add(article.KindAd, t)
+				}
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return f
+}
+
+// addCaption records a caption element: its credit part (a child whose
+// class says credit, or a credit-shaped text) as credit, the rest as caption.
+func addCaption(n *html.Node, add func(kind, text string)) {
+	var caption []string
+	var visit func(c *html.Node)
+	visit = func(c *html.Node) {
+		if c.Type == html.ElementNode && reCreditAttr.MatchString(attr(c, "class")) {
+			add(article.KindCredit, nodeText(c))
+			return
+		}
+		if c.Type == html.TextNode {
+			caption = append(caption, c.Data)
+		}
+		for k := c.FirstChild; k != nil; k = k.NextSibling {
+			visit(k)
+		}
+	}
+	visit(n)
+	t := strings.Join(strings.Fields(strings.Join(caption, " ")), " ")
+	if t == "" {
+		return
+	}
+	if IsCredit(t) {
+		add(article.KindCredit, t)
+	} else {
+		add(article.KindCaption, t)
+	}
+	add(article.KindCaption, nodeText(n)) // the whole text as the body shows it
+}
+
+func normText(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+func clip(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}
+
+// cleanParagraphs drops the headline repeated at the top of the body and
+// the paragraphs that are boilerplate: text the page marks as a caption,
+// credit or related block, and lines the shared rules call a credit,
+// navigation, an ad or a related-story link.
+func cleanParagraphs(paras []string, headline string, m pageMeta, f *found) (body []string, removed []article.Boilerplate) {
+	heads := map[string]bool{}
+	for _, h := range []string{headline, m.title, m.h1, m.docTitle} {
+		if h = normText(h); h != "" {
+			heads[h] = true
+		}
+	}
+	for i, p := range paras {
+		n := normText(p)
+		if len(body) == 0 && i < 3 && heads[n] {
+			continue
+		}
+		if k := f.kind[n]; k != "" && k != article.KindNav {
+			removed = append(removed, article.Boilerplate{Kind: k, Text: p})
+			continue
+		}
+		if k := htmlLineKind(p); k != "" {
+			removed = append(removed, article.Boilerplate{Kind: k, Text: p})
+			continue
+		}
+		body = append(body, p)
+	}
+	return body, removed
+}
+
+// htmlLineKind applies the shared line rules to one extracted paragraph.
+// It is stricter than the plain-text parser's classifyLine: an HTML body's
+// short Title Case lines are usually subheadings, not related links, so
+// only explicit markers count.
+func htmlLineKind(p string) string {
+	if wordCount(p) > 40 {
+		return ""
+	}
+	if k := NavOrAd(p); k != "" {
+		return k
+	}
+	if IsCredit(p) {
+		return article.KindCredit
+	}
+	if rest, ok := RelatedLead(p); ok && (rest == "" || HeadlineLike(rest)) {
+		return article.KindRelated
+	}
+	return ""
+}
+
+// mergeBoilerplate lists what was removed from the body first, then what
+// the markup showed, each text once.
+func mergeBoilerplate(removed []article.Boilerplate, f *found) []article.Boilerplate {
+	seen := map[string]bool{}
+	out := make([]article.Boilerplate, 0, len(removed)+len(f.items))
+	for _, b := range append(removed, f.items...) {
+		k := b.Kind + "\x00" + normText(b.Text)
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, b)
+	}
+	return out
+}
