@@ -16,6 +16,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"sitrep/internal/article"
+	"sitrep/internal/nlp"
 )
 
 // MaxHTMLSize is the largest page HTML accepts.
@@ -56,12 +57,21 @@ func HTML(raw []byte, pageURL string) (a *article.Article, err error) {
 	if len(bytes.TrimSpace(raw)) == 0 {
 		return nil, ErrEmpty
 	}
+	if bytes.IndexByte(raw, '<') < 0 {
+		return nil, ErrNotHTML
+	}
 	doc, err := parseHTML(raw)
 	if err != nil {
 		return nil, err
 	}
-	return fromDoc(doc, raw, pageURL)
+	return fromDoc(doc, raw, pageURL, runTrafilatura, runReadability)
 }
+
+// The library extractors' shapes: paragraphs, metadata, error.
+type (
+	trafilaturaFunc func(*html.Node, *url.URL) ([]string, trafilatura.Metadata, error)
+	readabilityFunc func(*html.Node, *url.URL) ([]string, rdMetaInfo, error)
+)
 
 // parseHTML decodes raw to UTF-8 (valid UTF-8 is taken as is; otherwise
 // the BOM, <meta charset> or a guess decide) and parses it.
@@ -80,7 +90,9 @@ func parseHTML(raw []byte) (*html.Node, error) {
 	return html.Parse(bytes.NewReader(raw))
 }
 
-func fromDoc(doc *html.Node, raw []byte, pageURL string) (*article.Article, error) {
+// fromDoc extracts from a parsed page with the two library extractors
+// given (the real ones, or failing ones in tests).
+func fromDoc(doc *html.Node, raw []byte, pageURL string, runTr trafilaturaFunc, runRd readabilityFunc) (*article.Article, error) {
 	meta := readMeta(doc, pageURL)
 	found := surveyBoilerplate(doc)
 	var u *url.URL
@@ -88,8 +100,8 @@ func fromDoc(doc *html.Node, raw []byte, pageURL string) (*article.Article, erro
 		u = p
 	}
 
-	tr, trMeta, trErr := runTrafilatura(doc, u)
-	rd, rdMeta, rdErr := runReadability(doc, u) // mutates doc: nothing reads it after this
+	tr, trMeta, trErr := safeTr(runTr, doc, u)
+	rd, rdMeta, rdErr := safeRd(runRd, doc, u) // mutates doc: nothing reads it after this
 	paras, from := choose(tr, rd)
 	if len(paras) == 0 {
 		b, err := BasicHTML(raw)
@@ -113,7 +125,10 @@ func fromDoc(doc *html.Node, raw []byte, pageURL string) (*article.Article, erro
 	a.Body = strings.Join(body, "\n\n")
 	a.Boilerplate = mergeBoilerplate(removed, found)
 	a.Byline = firstNonEmpty(meta.byline, cleanByline(trMeta.Author), cleanByline(rdMeta.byline))
-	a.Language = firstNonEmpty(meta.lang, normLang(trMeta.Language), normLang(rdMeta.lang))
+	a.Language = firstNonEmpty(meta.lang, normLang(rdMeta.lang))
+	if a.Language == "" {
+		a.Language = nlp.Language(a.Headline + "\n" + a.Body)
+	}
 	a.URL = firstNonEmpty(meta.canonical, pageURL)
 	a.Source = firstNonEmpty(meta.site, rdMeta.site, hostName(a.URL))
 	if meta.date != "" {
@@ -129,14 +144,30 @@ func fromDoc(doc *html.Node, raw []byte, pageURL string) (*article.Article, erro
 
 type rdMetaInfo struct{ title, byline, site, lang string }
 
-// runTrafilatura runs go-trafilatura on a copy of doc (the library clones
-// it) and returns its body as paragraphs.
-func runTrafilatura(doc *html.Node, u *url.URL) (paras []string, md trafilatura.Metadata, err error) {
+// safeTr and safeRd call an extractor and turn its panic into an error,
+// so that the other extractor (or BasicHTML) still gets its chance.
+func safeTr(f trafilaturaFunc, doc *html.Node, u *url.URL) (paras []string, md trafilatura.Metadata, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			paras, err = nil, fmt.Errorf("trafilatura panicked: %v", r)
 		}
 	}()
+	return f(doc, u)
+}
+
+func safeRd(f readabilityFunc, doc *html.Node, u *url.URL) (paras []string, md rdMetaInfo, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			paras, err = nil, fmt.Errorf("readability panicked: %v", r)
+		}
+	}()
+	return f(doc, u)
+}
+
+// runTrafilatura runs go-trafilatura on a copy of doc (the library clones
+// it) and returns its body as paragraphs.
+func runTrafilatura(doc *html.Node, u *url.URL) ([]string, trafilatura.Metadata, error) {
+	var md trafilatura.Metadata
 	res, err := trafilatura.ExtractDocument(doc, trafilatura.Options{
 		OriginalURL:     u,
 		Focus:           trafilatura.FavorRecall,
@@ -153,12 +184,8 @@ func runTrafilatura(doc *html.Node, u *url.URL) (paras []string, md trafilatura.
 }
 
 // runReadability runs go-readability on doc, which it changes.
-func runReadability(doc *html.Node, u *url.URL) (paras []string, md rdMetaInfo, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			paras, err = nil, fmt.Errorf("readability panicked: %v", r)
-		}
-	}()
+func runReadability(doc *html.Node, u *url.URL) ([]string, rdMetaInfo, error) {
+	var md rdMetaInfo
 	p := readability.NewParser()
 	art, err := p.ParseAndMutate(doc, u)
 	if err != nil {

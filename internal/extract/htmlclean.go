@@ -99,6 +99,8 @@ func surveyBoilerplate(doc *html.Node) *found {
 			f.items = append(f.items, article.Boilerplate{Kind: kind, Text: clip(text, 300)})
 		}
 	}
+	seen := func(t string) bool { return f.kind[t] != "" }
+	index := func(t, kind string) { f.kind[t] = kind }
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
@@ -106,7 +108,7 @@ func surveyBoilerplate(doc *html.Node) *found {
 			case "script", "style", "noscript", "template", "svg", "head":
 				return
 			case "figcaption":
-				addCaption(n, add)
+				addCaption(n, add, seen, index)
 				return
 			case "nav":
 				add(article.KindNav, nodeText(n))
@@ -115,7 +117,7 @@ func surveyBoilerplate(doc *html.Node) *found {
 			cls := attr(n, "class") + " " + attr(n, "id")
 			switch {
 			case reCaptionAttr.MatchString(cls):
-				addCaption(n, add)
+				addCaption(n, add, seen, index)
 				return
 			case reCreditAttr.MatchString(cls):
 				add(article.KindCredit, nodeText(n))
@@ -140,7 +142,7 @@ func surveyBoilerplate(doc *html.Node) *found {
 
 // addCaption records a caption element: its credit part (a child whose
 // class says credit, or a credit-shaped text) as credit, the rest as caption.
-func addCaption(n *html.Node, add func(kind, text string)) {
+func addCaption(n *html.Node, add func(kind, text string), seen func(string) bool, index func(string, string)) {
 	var caption []string
 	var visit func(c *html.Node)
 	visit = func(c *html.Node) {
@@ -165,7 +167,10 @@ func addCaption(n *html.Node, add func(kind, text string)) {
 	} else {
 		add(article.KindCaption, t)
 	}
-	add(article.KindCaption, nodeText(n)) // the whole text as the body shows it
+	// the whole text as a body paragraph would show it, to match it there
+	if whole := normText(nodeText(n)); whole != "" && !seen(whole) {
+		index(whole, article.KindCaption)
+	}
 }
 
 func normText(s string) string {
