@@ -197,10 +197,19 @@ func cleanParagraphs(paras []string, headline string, m pageMeta, f *found) (bod
 			heads[h] = true
 		}
 	}
+	inRelated := false // after a bare "Related stories" header: its link list
 	for i, p := range paras {
 		n := normText(p)
 		if len(body) == 0 && i < 3 && heads[n] {
 			continue
+		}
+		if inRelated && HeadlineLike(p) {
+			removed = append(removed, article.Boilerplate{Kind: article.KindRelated, Text: p})
+			continue
+		}
+		inRelated = false
+		if rest, ok := RelatedLead(p); ok && strings.Trim(rest, ".…:") == "" && wordCount(p) <= 8 {
+			inRelated = true
 		}
 		if k := f.kind[n]; k != "" && k != article.KindNav {
 			removed = append(removed, article.Boilerplate{Kind: k, Text: p})
