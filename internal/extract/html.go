@@ -117,14 +117,14 @@ func fromDoc(doc *html.Node, raw []byte, pageURL string, runTr trafilaturaFunc, 
 
 	a := &article.Article{}
 	a.Headline = firstNonEmpty(meta.title, trMeta.Title, rdMeta.title, meta.h1, meta.docTitle)
-	a.Headline = strings.Join(strings.Fields(a.Headline), " ")
+	a.Headline = stripSiteSuffix(strings.Join(strings.Fields(a.Headline), " "), meta.site, trMeta.Sitename, hostName(firstNonEmpty(meta.canonical, pageURL)))
 	body, removed := cleanParagraphs(paras, a.Headline, meta, found)
 	if len(body) == 0 {
 		return nil, ErrNoBody
 	}
 	a.Body = strings.Join(body, "\n\n")
 	a.Boilerplate = mergeBoilerplate(removed, found)
-	a.Byline = firstNonEmpty(meta.byline, cleanByline(trMeta.Author), cleanByline(rdMeta.byline))
+	a.Byline = firstNonEmpty(meta.byline, cleanByline(trMeta.Author), cleanByline(rdMeta.byline), meta.bylineNode)
 	a.Language = firstNonEmpty(meta.lang, normLang(rdMeta.lang))
 	if a.Language == "" {
 		a.Language = nlp.Language(a.Headline + "\n" + a.Body)
@@ -256,4 +256,27 @@ func paragraphs(root *html.Node) []string {
 	walk(root)
 	flush()
 	return out
+}
+
+// stripSiteSuffix drops " | Site" or " - Site" from the end of a headline
+// when the suffix names the site.
+func stripSiteSuffix(h string, sites ...string) string {
+	for _, sep := range []string{" | ", " - ", " – ", " — ", " :: ", " · "} {
+		i := strings.LastIndex(h, sep)
+		if i <= 0 {
+			continue
+		}
+		suffix := normText(h[i+len(sep):])
+		for _, s := range sites {
+			s = normText(s)
+			if s == "" {
+				continue
+			}
+			bare := strings.TrimSuffix(strings.TrimPrefix(s, "www."), ".com")
+			if suffix == s || suffix == bare || strings.ReplaceAll(suffix, " ", "") == strings.ReplaceAll(bare, " ", "") {
+				return strings.TrimSpace(h[:i])
+			}
+		}
+	}
+	return h
 }

@@ -277,3 +277,72 @@ func FuzzHTML(f *testing.F) {
 		}
 	})
 }
+
+func TestCleanByline(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"By Maria Lopez", "Maria Lopez"},
+		{"  by   Tom  Becker ", "Tom Becker"},
+		{"Carlos Nadalim 27/09/2018 Comentários", "Carlos Nadalim"},
+		{"Anna Keller | Staff writer", "Anna Keller"},
+		{"Paul Reyes Published 10:32 AM", "Paul Reyes"},
+		{"Jane Doe - Valley Courier", "Jane Doe"},
+		{strings.Repeat("word ", 30), ""},
+	}
+	for _, tc := range tests {
+		if got := cleanByline(tc.in); got != tc.want {
+			t.Errorf("cleanByline(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestStripSiteSuffix(t *testing.T) {
+	tests := []struct{ in, site, want string }{
+		{"River floods town | Valley Courier", "Valley Courier", "River floods town"},
+		{"River floods town - MoreBikes", "morebikes.co.uk", "River floods town - MoreBikes"},
+		{"River floods town | MoreBikes", "MoreBikes", "River floods town"},
+		{"Score - 4-1 win | example", "example.com", "Score - 4-1 win"},
+		{"Left - Right", "Other", "Left - Right"},
+	}
+	for _, tc := range tests {
+		if got := stripSiteSuffix(tc.in, tc.site); got != tc.want {
+			t.Errorf("stripSiteSuffix(%q, %q) = %q, want %q", tc.in, tc.site, got, tc.want)
+		}
+	}
+}
+
+// FuzzPageParts fuzzes sitrep's own HTML code (metadata, JSON-LD, dates,
+// boilerplate survey, paragraphs, cleaning, selection) without the
+// libraries, so that it runs fast under the fuzzer.
+func FuzzPageParts(f *testing.F) {
+	entries, _ := os.ReadDir(filepath.Join("testdata", "html"))
+	for _, e := range entries {
+		if raw, err := os.ReadFile(filepath.Join("testdata", "html", e.Name())); err == nil {
+			f.Add(raw, "https://example.com/2020/01/02/x")
+		}
+	}
+	f.Add([]byte(`<script type="application/ld+json">[{"@type":["NewsArticle"],"author":[{"name":[1]},"x"],"datePublished":["2020-01-01"]}]</script>`), "")
+	f.Add([]byte(`<time datetime="99999999999999">x</time><meta name="date" content="1e9">`), "/2020/02/30/")
+	f.Fuzz(func(t *testing.T, raw []byte, pageURL string) {
+		doc, err := parseHTML(raw)
+		if err != nil {
+			return
+		}
+		m := readMeta(doc, pageURL)
+		if m.date != "" && len(m.date) != 10 {
+			t.Fatalf("bad date %q", m.date)
+		}
+		fd := surveyBoilerplate(doc)
+		paras := paragraphs(doc)
+		for _, p := range paras {
+			if strings.TrimSpace(p) == "" {
+				t.Fatal("empty paragraph")
+			}
+		}
+		half := paras[:len(paras)/2]
+		chosen, _ := choose(paras, half)
+		body, removed := cleanParagraphs(chosen, m.title, m, fd)
+		if len(body)+len(removed) > len(chosen) {
+			t.Fatal("cleaning invented paragraphs")
+		}
+	})
+}

@@ -14,7 +14,8 @@ import (
 // JSON-LD, <time>, <link rel=canonical>, <html lang> and the URL.
 type pageMeta struct {
 	title, h1, docTitle string
-	byline              string
+	byline              string // from JSON-LD or <meta>: what the page declares
+	bylineNode          string // from a byline-classed element: weaker
 	date, dateFrom      string // YYYY-MM-DD and where it came from
 	lang                string
 	canonical           string
@@ -137,7 +138,8 @@ func readMeta(doc *html.Node, pageURL string) pageMeta {
 			break
 		}
 	}
-	m.byline = cleanByline(firstNonEmpty(ld.author, m.byline, bylineNode))
+	m.byline = cleanByline(firstNonEmpty(ld.author, m.byline))
+	m.bylineNode = cleanByline(bylineNode)
 	if m.lang == "" {
 		m.lang = firstNonEmpty(metas["content-language"], metas["og:locale"], metas["language"], metas["dc.language"], ld.lang)
 	}
@@ -288,10 +290,18 @@ func isBylineNode(n *html.Node) bool {
 
 var reByPrefix = regexp.MustCompile(`(?i)^\s*(by|von|par|por|di|door)\s+`)
 
+// reBylineEnd is where a byline element's text stops being the names: a
+// date, a time, a separator or a "posted/updated" note.
+var reBylineEnd = regexp.MustCompile(`(?i)\s*(\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{1,2}:\d{2}|[|•·]|\s-\s|\b(published|posted|updated|on (mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))\b|\d+\s+comments?)`)
+
 func cleanByline(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	s = reByPrefix.ReplaceAllString(s, "")
-	if len(s) > 200 {
+	if loc := reBylineEnd.FindStringIndex(s); loc != nil && loc[0] > 0 {
+		s = s[:loc[0]]
+	}
+	s = strings.Trim(s, " ,;:-")
+	if len(s) > 120 || wordCount(s) > 12 {
 		return ""
 	}
 	return s
