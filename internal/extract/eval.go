@@ -2,6 +2,8 @@ package extract
 
 import (
 	"context"
+	"math"
+	"math/rand/v2"
 	"sort"
 	"strings"
 	"sync"
@@ -12,7 +14,51 @@ type EvalReport struct {
 	Dataset string `json:"dataset"`
 	Summary
 	Errors int         `json:"errors"`
-	Worst  []WorstPage `json:"worst"`
+	// Std is the standard deviation of each metric over 1000 bootstrap
+	// resamples of the pages (seeded, so the same every run), as the
+	// benchmark's ± figures are.
+	Std   Bootstrap   `json:"bootstrap_std"`
+	Worst []WorstPage `json:"worst"`
+}
+
+// Bootstrap holds the bootstrap standard deviations of the metrics.
+type Bootstrap struct {
+	F1        float64 `json:"f1"`
+	Precision float64 `json:"precision"`
+	Recall    float64 `json:"recall"`
+	Accuracy  float64 `json:"accuracy"`
+}
+
+// BootstrapStd resamples pages with replacement n times with a fixed seed
+// and returns the standard deviation of each metric.
+func BootstrapStd(pages []PageScore, n int) Bootstrap {
+	if len(pages) == 0 || n < 2 {
+		return Bootstrap{}
+	}
+	rng := rand.New(rand.NewPCG(4, 181))
+	sample := make([]PageScore, len(pages))
+	var f, p, r, a []float64
+	for i := 0; i < n; i++ {
+		for j := range sample {
+			sample[j] = pages[rng.IntN(len(pages))]
+		}
+		s := Summarize(sample)
+		f, p, r, a = append(f, s.F1), append(p, s.Precision), append(r, s.Recall), append(a, s.Accuracy)
+	}
+	return Bootstrap{F1: std(f), Precision: std(p), Recall: std(r), Accuracy: std(a)}
+}
+
+func std(xs []float64) float64 {
+	var m float64
+	for _, x := range xs {
+		m += x
+	}
+	m /= float64(len(xs))
+	var v float64
+	for _, x := range xs {
+		v += (x - m) * (x - m)
+	}
+	return math.Sqrt(v / float64(len(xs)))
 }
 
 // WorstPage is one low-scoring page with what the extraction missed (true
@@ -77,6 +123,7 @@ feed:
 		}
 	}
 	rep.Summary = Summarize(scores)
+	rep.Std = BootstrapStd(scores, 1000)
 	order := make([]int, len(pages))
 	for i := range order {
 		order[i] = i
