@@ -13,7 +13,7 @@ import (
 type EvalReport struct {
 	Dataset string `json:"dataset"`
 	Summary
-	Errors int         `json:"errors"`
+	Errors int `json:"errors"`
 	// Std is the standard deviation of each metric over 1000 bootstrap
 	// resamples of the pages (seeded, so the same every run), as the
 	// benchmark's ± figures are.
