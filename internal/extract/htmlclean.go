@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -36,7 +35,7 @@ func choose(tr, rd []string) ([]string, string) {
 }
 
 // containment is the share of a's shingles (with multiplicity) also in b.
-func containment(a, b map[string]int) float64 {
+func containment(a, b map[uint64]int) float64 {
 	n, in := 0, 0
 	for k, c := range a {
 		n += c
@@ -51,7 +50,7 @@ func containment(a, b map[string]int) float64 {
 // proseExtra reports whether the paragraphs of rd that are not in the
 // shingle set other read as article prose: long paragraphs that end in
 // sentence punctuation.
-func proseExtra(rd []string, other map[string]int) bool {
+func proseExtra(rd []string, other map[uint64]int) bool {
 	var words, proseWords, paras int
 	for _, p := range rd {
 		sh := shingles(Tokens(p), 4)
@@ -75,12 +74,43 @@ type found struct {
 	kind  map[string]string // normalised text -> kind
 }
 
+// Class and id words that mark a page part, matched as whole words of the
+// attribute (split at spaces, '-' and '_'), alone or as a pair ("read-more").
 var (
-	reRelatedAttr = regexp.MustCompile(`(?i)(^|[\s_-])(related|more-stories|read-more|readmore|recommended|also-read|more-news|outbrain|taboola)([\s_-]|$)`)
-	reAdAttr      = regexp.MustCompile(`(?i)(^|[\s_-])(ad|ads|advert|advertisement|adslot|ad-slot|ad-container|dfp|sponsor|sponsored|promo|banner-ad)([\s_-]|$)`)
-	reCaptionAttr = regexp.MustCompile(`(?i)(^|[\s_-])(caption|wp-caption-text|image-caption|photo-caption|media-caption)([\s_-]|$)`)
-	reCreditAttr  = regexp.MustCompile(`(?i)(^|[\s_-])(credit|image-credit|photo-credit|copyright|media-credit)([\s_-]|$)`)
+	relatedWords = wordSet("related", "more-stories", "read-more", "readmore", "recommended", "also-read", "more-news", "outbrain", "taboola")
+	adWords      = wordSet("ad", "ads", "advert", "advertisement", "adslot", "ad-slot", "ad-container", "dfp", "sponsor", "sponsored", "promo", "banner-ad")
+	captionWords = wordSet("caption", "wp-caption-text", "image-caption", "photo-caption", "media-caption", "figcaption")
+	creditWords  = wordSet("credit", "credits", "image-credit", "photo-credit", "copyright", "media-credit")
 )
+
+func wordSet(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+// attrWords splits a class/id value into lower-case words.
+func attrWords(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return r == ' ' || r == '-' || r == '_' || r == '\t' || r == '\n'
+	})
+}
+
+// hasWord reports whether words, alone or as an adjacent pair joined by
+// '-', holds a member of set.
+func hasWord(words []string, set map[string]bool) bool {
+	for i, w := range words {
+		if set[w] || i > 0 && set[words[i-1]+"-"+w] {
+			return true
+		}
+	}
+	return false
+}
 
 const maxFoundPerKind = 20
 
@@ -114,18 +144,19 @@ func surveyBoilerplate(doc *html.Node) *found {
 				add(article.KindNav, nodeText(n))
 				return
 			}
-			cls := attr(n, "class") + " " + attr(n, "id")
+			words := attrWords(attr(n, "class") + " " + attr(n, "id"))
 			switch {
-			case reCaptionAttr.MatchString(cls):
+			case len(words) == 0:
+			case hasWord(words, captionWords):
 				addCaption(n, add, seen, index)
 				return
-			case reCreditAttr.MatchString(cls):
+			case hasWord(words, creditWords):
 				add(article.KindCredit, nodeText(n))
 				return
-			case reRelatedAttr.MatchString(cls) && n.Data != "body" && n.Data != "article":
+			case hasWord(words, relatedWords) && n.Data != "body" && n.Data != "article":
 				add(article.KindRelated, nodeText(n))
 				return
-			case reAdAttr.MatchString(cls) && n.Data != "body":
+			case hasWord(words, adWords) && n.Data != "body":
 				if t := nodeText(n); t != "" && wordCount(t) < 60 {
 					add(article.KindAd, t)
 				}
@@ -146,7 +177,7 @@ func addCaption(n *html.Node, add func(kind, text string), seen func(string) boo
 	var caption []string
 	var visit func(c *html.Node)
 	visit = func(c *html.Node) {
-		if c.Type == html.ElementNode && reCreditAttr.MatchString(attr(c, "class")) {
+		if c.Type == html.ElementNode && hasWord(attrWords(attr(c, "class")), creditWords) {
 			add(article.KindCredit, nodeText(c))
 			return
 		}

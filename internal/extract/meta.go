@@ -278,14 +278,17 @@ func ldName(v any) string {
 	return ""
 }
 
-var reBylineClass = regexp.MustCompile(`(?i)\b(byline|author-name|article-author|story-byline|author)\b`)
+var bylineWords = wordSet("byline", "author", "author-name", "article-author", "story-byline", "byline-name")
 
 func isBylineNode(n *html.Node) bool {
 	if attr(n, "rel") == "author" || strings.EqualFold(attr(n, "itemprop"), "author") {
 		return true
 	}
-	c := attr(n, "class")
-	return c != "" && reBylineClass.MatchString(c) && len(nodeText(n)) < 120 && len(nodeText(n)) > 2
+	if !hasWord(attrWords(attr(n, "class")), bylineWords) {
+		return false
+	}
+	t := nodeText(n)
+	return len(t) > 2 && len(t) < 120
 }
 
 var reByPrefix = regexp.MustCompile(`(?i)^\s*(by|von|par|por|di|door)\s+`)
