@@ -1,0 +1,77 @@
+package extract
+
+import (
+	"bytes"
+	"net/url"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/go-shiori/dom"
+)
+
+// TestAblation scores the steps of HTML separately on the benchmark and
+// times each step on one pass. It is a measurement, not a check: run it
+// with SITREP_ABLATION=1 go test ./internal/extract -run Ablation -v
+// (GOMAXPROCS=1 for one-core times).
+func TestAblation(t *testing.T) {
+	if os.Getenv("SITREP_ABLATION") == "" {
+		t.Skip("set SITREP_ABLATION=1 to run the ablation")
+	}
+	pages, err := LoadBench(benchDir)
+	if err != nil {
+		t.Skipf("benchmark data not available: %v", err)
+	}
+	var trOnly, trClean, rdOnly, chosen, full []PageScore
+	var tDom, tParse, tMeta, tTr, tRd, tClean time.Duration
+	for _, p := range pages {
+		u, _ := url.Parse(p.URL)
+		t0 := time.Now()
+		_, _ = dom.Parse(bytes.NewReader(p.HTML)) // what trafilatura.Extract parses with
+		t1 := time.Now()
+		doc, err := parseHTML(p.HTML)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t2 := time.Now()
+		meta := readMeta(doc, p.URL)
+		f := surveyBoilerplate(doc)
+		t3 := time.Now()
+		tr, trm, _ := runTrafilatura(doc, u)
+		t4 := time.Now()
+		rd, _, _ := runReadability(doc, u)
+		t5 := time.Now()
+		ch, _ := choose(tr, rd)
+		head := firstNonEmpty(meta.title, trm.Title)
+		body, _ := cleanParagraphs(ch, head, meta, f)
+		t6 := time.Now()
+		trc, _ := cleanParagraphs(tr, head, meta, f)
+		tDom += t1.Sub(t0)
+		tParse += t2.Sub(t1)
+		tMeta += t3.Sub(t2)
+		tTr += t4.Sub(t3)
+		tRd += t5.Sub(t4)
+		tClean += t6.Sub(t5)
+		trOnly = append(trOnly, ScorePage(p.Truth, strings.Join(tr, "\n")))
+		trClean = append(trClean, ScorePage(p.Truth, strings.Join(trc, "\n")))
+		rdOnly = append(rdOnly, ScorePage(p.Truth, strings.Join(rd, "\n")))
+		chosen = append(chosen, ScorePage(p.Truth, strings.Join(ch, "\n")))
+		full = append(full, ScorePage(p.Truth, strings.Join(body, "\n")))
+	}
+	for _, r := range []struct {
+		name string
+		s    []PageScore
+	}{
+		{"trafilatura (FavorRecall) alone", trOnly},
+		{"readability alone", rdOnly},
+		{"trafilatura + cleaning", trClean},
+		{"selection, no cleaning", chosen},
+		{"selection + cleaning (HTML)", full},
+	} {
+		s := Summarize(r.s)
+		t.Logf("%-34s F1 %.4f  P %.4f  R %.4f  acc %.4f", r.name, s.F1, s.Precision, s.Recall, s.Accuracy)
+	}
+	t.Logf("time over %d pages: dom.Parse (chardet) %v | sitrep parse %v | meta+survey %v | trafilatura %v | readability %v | selection+cleaning %v",
+		len(pages), tDom, tParse, tMeta, tTr, tRd, tClean)
+}
