@@ -346,3 +346,36 @@ func FuzzPageParts(f *testing.F) {
 		}
 	})
 }
+
+func TestHTMLLargeAndDeepPages(t *testing.T) {
+	para := "<p>" + strings.Repeat("The council said the bridge would reopen next week after repairs. ", 5) + "</p>"
+	tests := []struct {
+		name    string
+		page    string
+		wantErr bool
+	}{
+		// past maxTrafilaturaParagraphs: go-readability alone, still fast
+		{"many paragraphs", "<html><body><article>" + strings.Repeat(para, maxTrafilaturaParagraphs+500) + "</article></body></html>", false},
+		{"many links", "<html><body>" + strings.Repeat("<a href=x>link</a> ", maxTrafilaturaElements+1000) + "<article>" + para + para + "</article></body></html>", false},
+		// deeper than the HTML parser's open-element limit: an error, no panic
+		{"deep nesting", "<html><body>" + strings.Repeat("<div>", 5000) + para + "</body></html>", true},
+		{"ld+json bomb", "<html><head><script type=\"application/ld+json\">" + strings.Repeat("[", 50000) + "</script></head><body>" + para + para + "</body></html>", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := HTML([]byte(tc.page), "")
+			if tc.wantErr {
+				if err == nil {
+					t.Fatal("want an error")
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(a.Body, "bridge would reopen") {
+				t.Errorf("body lost: %.200q", a.Body)
+			}
+		})
+	}
+}

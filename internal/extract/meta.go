@@ -20,6 +20,8 @@ type pageMeta struct {
 	lang                string
 	canonical           string
 	site                string
+	elements            int // element nodes in the page
+	paragraphs          int // <p> elements in the page
 }
 
 // Meta names and properties that carry a publication date, best first.
@@ -43,7 +45,10 @@ func readMeta(doc *html.Node, pageURL string) pageMeta {
 	var walk func(n *html.Node, inArticle bool)
 	walk = func(n *html.Node, inArticle bool) {
 		if n.Type == html.ElementNode {
+			m.elements++
 			switch n.Data {
+			case "p":
+				m.paragraphs++
 			case "html":
 				if l := attr(n, "lang"); l != "" {
 					m.lang = l
