@@ -193,6 +193,12 @@ func TestChoose(t *testing.T) {
 	}
 	art := long("article", 6)
 	junk := []string{"Home", "Sign in", "Most read stories today in the world"}
+	prose := []string{
+		"Engineers inspected the supports of the old bridge on Wednesday and found cracks that will take weeks to repair, the council said in a statement released late in the evening after a meeting with the engineers.",
+		"Ferry services will run every twenty minutes until the bridge reopens, and the regional bus company has added two extra routes through the valley for commuters who usually drive across the river to work.",
+		"Shop owners near the river said trade had fallen by half since the closure, and asked the council to waive parking fees in the old town until the work on the bridge is finished.",
+		"The last major repair of the bridge, in 1998, closed it for four months and cost more than twice the original estimate, according to council records published last year.",
+	}
 	tests := []struct {
 		name   string
 		tr, rd []string
@@ -202,6 +208,7 @@ func TestChoose(t *testing.T) {
 		{"only trafilatura", art, nil, "trafilatura"},
 		{"readability is the cleaner subset", append(append([]string{}, junk...), art...), art, "readability"},
 		{"same text", art, art, "trafilatura"},
+		{"trafilatura adds prose to readability's subset", append(append([]string{}, art...), prose...), art, "trafilatura"},
 		{"readability adds prose", art[:2], append(append([]string{}, art[:2]...), long("more", 8)...), "readability"},
 		{"readability adds a link list", art[:2], append(append([]string{}, art[:2]...), strings.Split(strings.Repeat("Link to story x\n", 40), "\n")...), "trafilatura"},
 	}

@@ -11,7 +11,8 @@ import (
 // choose picks the body between go-trafilatura's paragraphs (tr) and
 // go-readability's (rd). Trafilatura is the default; readability wins when
 // its text is a clean subset of trafilatura's that still holds most of it
-// (trafilatura kept boilerplate around the article), or when trafilatura's
+// and what trafilatura has beyond it does not read as prose (trafilatura
+// kept boilerplate around the article), or when trafilatura's
 // text is a subset of readability's and readability adds at least as much
 // again in prose paragraphs (trafilatura stopped at the first of several
 // body containers).
@@ -25,7 +26,7 @@ func choose(tr, rd []string) ([]string, string) {
 	tt, rt := Tokens(strings.Join(tr, "\n")), Tokens(strings.Join(rd, "\n"))
 	ts, rs := shingles(tt, 4), shingles(rt, 4)
 	tInR, rInT := containment(ts, rs), containment(rs, ts)
-	if rInT >= 0.99 && tInR < 0.99 && len(rt)*2 >= len(tt) {
+	if rInT >= 0.99 && tInR < 0.99 && len(rt)*2 >= len(tt) && !proseExtra(tr, rs) {
 		return rd, "readability"
 	}
 	if tInR >= 0.99 && len(rt) > 2*len(tt) && proseExtra(rd, ts) {
