@@ -63,7 +63,7 @@ func TestAblation(t *testing.T) {
 		name string
 		s    []PageScore
 	}{
-		{"trafilatura (FavorRecall) alone", trOnly},
+		{"trafilatura (Balanced) alone", trOnly},
 		{"readability alone", rdOnly},
 		{"trafilatura + cleaning", trClean},
 		{"selection, no cleaning", chosen},

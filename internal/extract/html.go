@@ -193,7 +193,7 @@ func runTrafilatura(doc *html.Node, u *url.URL) ([]string, trafilatura.Metadata,
 	var md trafilatura.Metadata
 	res, err := trafilatura.ExtractDocument(doc, trafilatura.Options{
 		OriginalURL:     u,
-		Focus:           trafilatura.FavorRecall,
+		Focus:           trafilatura.Balanced,
 		ExcludeComments: true,
 		HtmlDateMode:    trafilatura.Disabled,
 	})

@@ -208,6 +208,7 @@ func TestChoose(t *testing.T) {
 		{"only trafilatura", art, nil, "trafilatura"},
 		{"readability is the cleaner subset", append(append([]string{}, junk...), art...), art, "readability"},
 		{"same text", art, art, "trafilatura"},
+		{"trafilatura gives link soup", append([]string{strings.Repeat("Home News Sport Weather Contact Login ", 40)}, art...), art[:3], "readability"},
 		{"trafilatura adds prose to readability's subset", append(append([]string{}, art...), prose...), art, "trafilatura"},
 		{"readability adds prose", art[:2], append(append([]string{}, art[:2]...), long("more", 8)...), "readability"},
 		{"readability adds a link list", art[:2], append(append([]string{}, art[:2]...), strings.Split(strings.Repeat("Link to story x\n", 40), "\n")...), "trafilatura"},

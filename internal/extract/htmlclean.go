@@ -15,13 +15,17 @@ import (
 // kept boilerplate around the article), or when trafilatura's
 // text is a subset of readability's and readability adds at least as much
 // again in prose paragraphs (trafilatura stopped at the first of several
-// body containers).
+// body containers), or when trafilatura's text holds link soup and
+// readability's does not.
 func choose(tr, rd []string) ([]string, string) {
 	switch {
 	case len(tr) == 0:
 		return rd, "readability"
 	case len(rd) == 0:
 		return tr, "trafilatura"
+	}
+	if hasSoup(tr) && !hasSoup(rd) {
+		return rd, "readability"
 	}
 	tt, rt := Tokens(strings.Join(tr, "\n")), Tokens(strings.Join(rd, "\n"))
 	ts, rs := shingles(tt, 4), shingles(rt, 4)
@@ -290,4 +294,31 @@ func mergeBoilerplate(removed []article.Boilerplate, f *found) []article.Boilerp
 		out = append(out, b)
 	}
 	return out
+}
+
+// hasSoup reports whether paras hold a block of link soup: a long run of
+// words with hardly a full stop, as menus and link lists flattened into one
+// block are (go-trafilatura's whole-page fallback gives such blocks).
+func hasSoup(paras []string) bool {
+	for _, p := range paras {
+		if len(p) < 900 {
+			continue
+		}
+		if w := wordCount(p); w >= 150 && sentenceEnds(p)*50 < w {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceEnds counts the sentence-final punctuation marks in s.
+func sentenceEnds(s string) int {
+	n := 0
+	for _, r := range s {
+		switch r {
+		case '.', '!', '?', '…', '。', '！', '？', '।', '؟':
+			n++
+		}
+	}
+	return n
 }
