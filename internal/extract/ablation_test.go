@@ -25,6 +25,7 @@ func TestAblation(t *testing.T) {
 	}
 	var trOnly, trClean, rdOnly, chosen, full []PageScore
 	var tDom, tParse, tMeta, tTr, tRd, tClean time.Duration
+	var maxElems, maxParas, removedInTruth int
 	for _, p := range pages {
 		u, _ := url.Parse(p.URL)
 		t0 := time.Now()
@@ -47,6 +48,15 @@ func TestAblation(t *testing.T) {
 		body, _ := cleanParagraphs(ch, head, meta, f)
 		t6 := time.Now()
 		trc, _ := cleanParagraphs(tr, head, meta, f)
+		maxElems, maxParas = max(maxElems, meta.elements), max(maxParas, meta.paragraphs)
+		_, removed := cleanParagraphs(ch, head, meta, f)
+		truth := shingles(Tokens(p.Truth), 4)
+		for _, r := range removed {
+			if containment(shingles(Tokens(r.Text), 4), truth) >= 0.5 {
+				removedInTruth++
+				t.Logf("removed on purpose, kept by the truth: %s %s: %s", p.ID[:8], r.Kind, clip(r.Text, 100))
+			}
+		}
 		tDom += t1.Sub(t0)
 		tParse += t2.Sub(t1)
 		tMeta += t3.Sub(t2)
@@ -72,6 +82,7 @@ func TestAblation(t *testing.T) {
 		s := Summarize(r.s)
 		t.Logf("%-34s F1 %.4f  P %.4f  R %.4f  acc %.4f", r.name, s.F1, s.Precision, s.Recall, s.Accuracy)
 	}
+	t.Logf("largest page: %d elements, %d <p>; paragraphs removed that the truth keeps: %d", maxElems, maxParas, removedInTruth)
 	t.Logf("time over %d pages: dom.Parse (chardet) %v | sitrep parse %v | meta+survey %v | trafilatura %v | readability %v | selection+cleaning %v",
 		len(pages), tDom, tParse, tMeta, tTr, tRd, tClean)
 }
