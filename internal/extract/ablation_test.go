@@ -86,3 +86,24 @@ func TestAblation(t *testing.T) {
 	t.Logf("time over %d pages: dom.Parse (chardet) %v | sitrep parse %v | meta+survey %v | trafilatura %v | readability %v | selection+cleaning %v",
 		len(pages), tDom, tParse, tMeta, tTr, tRd, tClean)
 }
+
+// TestTrafilaturaScaling times go-trafilatura on made-up pages of growing
+// paragraph counts, the measurement behind maxTrafilaturaParagraphs:
+// SITREP_ABLATION=1 go test ./internal/extract -run Scaling -v
+func TestTrafilaturaScaling(t *testing.T) {
+	if os.Getenv("SITREP_ABLATION") == "" {
+		t.Skip("set SITREP_ABLATION=1 to run the measurement")
+	}
+	para := "<p>" + strings.Repeat("The council said the bridge would reopen next week after repairs. ", 5) + "</p>"
+	for _, n := range []int{1000, 2000, 4000, 8000} {
+		doc, err := parseHTML([]byte("<html><body><article>" + strings.Repeat(para, n) + "</article></body></html>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t0 := time.Now()
+		_, _, _ = runTrafilatura(doc, nil)
+		t1 := time.Now()
+		_, _, _ = runReadability(doc, nil)
+		t.Logf("%5d paragraphs: go-trafilatura %v, go-readability %v", n, t1.Sub(t0), time.Since(t1))
+	}
+}
