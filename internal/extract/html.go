@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/url"
 	"strings"
 	"unicode/utf8"
@@ -137,7 +138,7 @@ func fromDoc(doc *html.Node, raw []byte, pageURL string, runTr trafilaturaFunc, 
 		}
 		paras, from = strings.Split(b.Body, "\n\n"), "basic"
 	}
-	_ = from
+	slog.Debug("extract: html body", "url", pageURL, "from", from, "trafilatura_err", errString(trErr), "readability_err", errString(rdErr))
 
 	a := &article.Article{}
 	a.Headline = firstNonEmpty(meta.title, trMeta.Title, rdMeta.title, meta.h1, meta.docTitle)
@@ -164,6 +165,13 @@ func fromDoc(doc *html.Node, raw []byte, pageURL string, runTr trafilaturaFunc, 
 	}
 	a.Normalize()
 	return a, nil
+}
+
+func errString(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
 }
 
 type rdMetaInfo struct{ title, byline, site, lang string }
