@@ -7,9 +7,11 @@ import (
 	"log/slog"
 	"net/url"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
+	"github.com/markusmobius/go-htmldate"
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
@@ -112,6 +114,11 @@ func parseHTML(raw []byte) (*html.Node, error) {
 // given (the real ones, or failing ones in tests).
 func fromDoc(doc *html.Node, raw []byte, pageURL string, runTr trafilaturaFunc, runRd readabilityFunc) (*article.Article, error) {
 	meta := readMeta(doc, pageURL)
+	if meta.date == "" {
+		// go-htmldate's fast search (no free-text date parsing) as the
+		// last source; it reads doc before go-readability changes it
+		meta.date = htmlDate(doc, firstNonEmpty(meta.canonical, pageURL))
+	}
 	found := surveyBoilerplate(doc)
 	var u *url.URL
 	if p, err := url.Parse(firstNonEmpty(pageURL, meta.canonical)); err == nil && p.IsAbs() {
@@ -165,6 +172,29 @@ func fromDoc(doc *html.Node, raw []byte, pageURL string, runTr trafilaturaFunc, 
 	}
 	a.Normalize()
 	return a, nil
+}
+
+// htmlDate asks go-htmldate for the publication date, fast mode (meta
+// tags, structured data, date-bearing elements, URL; no free-text search),
+// with a fixed latest date so the answer does not depend on the clock.
+func htmlDate(doc *html.Node, pageURL string) (d string) {
+	defer func() {
+		if recover() != nil {
+			d = ""
+		}
+	}()
+	res, err := htmldate.FromDocument(doc, htmldate.Options{
+		UseOriginalDate:     true,
+		SkipExtensiveSearch: true,
+		URL:                 pageURL,
+		MinDate:             time.Date(1995, 1, 1, 0, 0, 0, 0, time.UTC),
+		MaxDate:             time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC),
+	})
+	if err != nil || res.IsZero() {
+		return ""
+	}
+	t := res.DateTime
+	return plausible(t.Year(), int(t.Month()), t.Day())
 }
 
 func errString(err error) string {

@@ -49,6 +49,7 @@ func TestHTMLPages(t *testing.T) {
 			bodyHas: []string{"approuvé", "commerçants"}, minParas: 4},
 		{file: "11-jsonld-graph.html", headline: "Clinic opening draws crowd", byline: "Dr. Ahmed Karimi", date: "2021-05-08", lang: "en",
 			canonical: "https://post.example.org/health/clinic-opening", site: "Mountain Post", minParas: 5},
+		{file: "14-date-in-page.html", headline: "Clinic staff hired", date: "2021-03-12", lang: "en", bodyHas: []string{"Sarnen"}, bodyNot: []string{"March 12, 2021"}, minParas: 5},
 		{file: "12-minimal.html", lang: "en", bodyHas: []string{"Heavy rain swept"}, minParas: 1},
 		{file: "13-broken.html", headline: "Broken markup page", lang: "en", bodyHas: []string{"Dock workers"}, minParas: 2},
 	}
@@ -250,6 +251,8 @@ func TestDateFromURL(t *testing.T) {
 		{"https://x.example/news/2019-11-18-story", "2019-11-18"},
 		{"https://x.example/20191118/story.html", "2019-11-18"},
 		{"https://x.example/story-123456789", ""},
+		{"https://x.example/statements/2019/nov/18/name/", "2019-11-18"},
+		{"https://x.example/2019/November/8/story", "2019-11-08"},
 		{"https://x.example/2019/13/45/story", ""},
 	}
 	for _, tc := range tests {

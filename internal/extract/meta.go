@@ -111,6 +111,10 @@ func readMeta(doc *html.Node, pageURL string) pageMeta {
 	walk(doc, false)
 
 	ld := readJSONLD(ldBlocks)
+	if m.canonical == "" {
+		m.canonical = firstNonEmpty(metas["og:url"], ld.url)
+	}
+	m.canonical = absURL(pageURL, m.canonical)
 	m.title = firstNonEmpty(ld.headline, metas["og:title"], metas["twitter:title"])
 	// date: meta tags, JSON-LD, <time>, the URL, in that order
 	for _, k := range dateMetaKeys {
@@ -151,10 +155,6 @@ func readMeta(doc *html.Node, pageURL string) pageMeta {
 	m.lang = normLang(m.lang)
 	m.site = firstNonEmpty(metas["og:site_name"], ld.publisher, metas["application-name"], metas["twitter:site"])
 	m.site = strings.TrimPrefix(m.site, "@")
-	if m.canonical == "" {
-		m.canonical = firstNonEmpty(metas["og:url"], ld.url)
-	}
-	m.canonical = absURL(pageURL, m.canonical)
 	return m
 }
 
@@ -386,13 +386,20 @@ func parseDate(s string) string {
 
 var reURLDate = regexp.MustCompile(`/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[-_]|\.html?|$)`)
 
-// dateFromURL reads /2019/11/18/, /2019-11-18- or /20191118/ from a URL.
+var reURLDateMonth = regexp.MustCompile(`(?i)/((?:19|20)\d{2})/(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*/(0?[1-9]|[12]\d|3[01])/`)
+
+var monthIndex = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
+
+// dateFromURL reads /2019/11/18/, /2019-11-18-, /20191118/ or
+// /2019/nov/18/ from a URL.
 func dateFromURL(u string) string {
-	m := reURLDate.FindStringSubmatch(u)
-	if m == nil {
-		return ""
+	if m := reURLDate.FindStringSubmatch(u); m != nil {
+		return plausible(atoi(m[1]), atoi(m[2]), atoi(m[3]))
 	}
-	return plausible(atoi(m[1]), atoi(m[2]), atoi(m[3]))
+	if m := reURLDateMonth.FindStringSubmatch(u); m != nil {
+		return plausible(atoi(m[1]), monthIndex[strings.ToLower(m[2])], atoi(m[3]))
+	}
+	return ""
 }
 
 func plausible(y, mo, d int) string {
