@@ -92,6 +92,20 @@ type (
 // parseHTML decodes raw to UTF-8 (valid UTF-8 is taken as is; otherwise
 // the BOM, <meta charset> or a guess decide) and parses it.
 func parseHTML(raw []byte) (*html.Node, error) {
+	raw, err := decodeHTML(raw)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := html.Parse(bytes.NewReader(raw))
+	if err != nil {
+		return nil, fmt.Errorf("extract: parsing HTML: %w", err)
+	}
+	return doc, nil
+}
+
+// decodeHTML returns raw as NFC UTF-8: valid UTF-8 as is, anything else
+// decoded by its BOM, <meta charset> or a guess.
+func decodeHTML(raw []byte) ([]byte, error) {
 	if !utf8.Valid(raw) {
 		enc, _, _ := charset.DetermineEncoding(raw, "text/html")
 		dec, _, err := transform.Bytes(enc.NewDecoder(), raw)
@@ -103,11 +117,7 @@ func parseHTML(raw []byte) (*html.Node, error) {
 	if !norm.NFC.IsNormal(raw) {
 		raw = norm.NFC.Bytes(raw)
 	}
-	doc, err := html.Parse(bytes.NewReader(raw))
-	if err != nil {
-		return nil, fmt.Errorf("extract: parsing HTML: %w", err)
-	}
-	return doc, nil
+	return raw, nil
 }
 
 // fromDoc extracts from a parsed page with the two library extractors
@@ -136,7 +146,11 @@ func fromDoc(doc *html.Node, raw []byte, pageURL string, runTr trafilaturaFunc, 
 	rd, rdMeta, rdErr := safeRd(runRd, doc, u) // mutates doc: nothing reads it after this
 	paras, from := choose(tr, rd)
 	if len(paras) == 0 {
-		b, err := BasicHTML(raw)
+		utf, err := decodeHTML(raw)
+		if err != nil {
+			return nil, err
+		}
+		b, err := BasicHTML(utf)
 		if err != nil {
 			if trErr != nil || rdErr != nil {
 				return nil, fmt.Errorf("%w (trafilatura: %v; readability: %v)", ErrNoBody, trErr, rdErr)

@@ -184,6 +184,30 @@ func TestHTMLFallback(t *testing.T) {
 	}
 }
 
+// TestHTMLFallbackDecodes checks the last fallback reads a non-UTF-8 page
+// decoded too.
+func TestHTMLFallbackDecodes(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("testdata", "html", "10-latin1.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := parseHTML(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	failTr := func(*html.Node, *url.URL) ([]string, trafilatura.Metadata, error) {
+		return nil, trafilatura.Metadata{}, errors.New("no")
+	}
+	failRd := func(*html.Node, *url.URL) ([]string, rdMetaInfo, error) { return nil, rdMetaInfo{}, errors.New("no") }
+	a, err := fromDoc(doc, raw, "", failTr, failRd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Body, "approuvé") || a.Byline != "Élise Fabre" {
+		t.Errorf("not decoded: byline %q body %.80q", a.Byline, a.Body)
+	}
+}
+
 func TestChoose(t *testing.T) {
 	long := func(tag string, n int) []string {
 		var out []string
