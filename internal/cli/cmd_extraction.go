@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -68,7 +69,7 @@ out in input order whatever --workers is.`,
 			enc := json.NewEncoder(out)
 			enc.SetEscapeHTML(false)
 			bad := 0
-			err = extractFiles(cmd, files, workers, pageURL, func(file string, a *article.Article, err error) error {
+			err = extractFiles(cmd.Context(), files, workers, pageURL, func(file string, a *article.Article, err error) error {
 				if err != nil {
 					bad++
 					return enc.Encode(extractErrLine{File: file, Error: err.Error()})
@@ -134,8 +135,10 @@ func isHTMLName(p string) bool {
 // extractFiles extracts files with workers goroutines and calls emit for
 // each in input order. Memory stays bounded: at most a few pages per worker
 // are in flight.
-func extractFiles(cmd *cobra.Command, files []string, workers int, pageURL string, emit func(string, *article.Article, error) error) error {
-	ctx := cmd.Context()
+func extractFiles(ctx context.Context, files []string, workers int, pageURL string, emit func(string, *article.Article, error) error) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
 	type result struct {
 		a   *article.Article
 		err error
@@ -182,7 +185,7 @@ func extractFiles(cmd *cobra.Command, files []string, workers int, pageURL strin
 	}
 	defer wg.Wait()
 	for j := range pending {
-		if ctx != nil && ctx.Err() != nil {
+		if ctx.Err() != nil {
 			return ctx.Err()
 		}
 		r := <-j.out
