@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/go-shiori/dom"
+	trafilatura "github.com/markusmobius/go-trafilatura"
 )
 
 // TestAblation scores the steps of HTML separately on the benchmark and
@@ -23,7 +24,7 @@ func TestAblation(t *testing.T) {
 	if err != nil {
 		t.Skipf("benchmark data not available: %v", err)
 	}
-	var trOnly, trClean, rdOnly, chosen, full []PageScore
+	var trOnly, trClean, rdOnly, chosen, full, recallFull []PageScore
 	var tDom, tParse, tMeta, tTr, tRd, tClean time.Duration
 	var maxElems, maxParas, removedInTruth int
 	for _, p := range pages {
@@ -48,6 +49,14 @@ func TestAblation(t *testing.T) {
 		body, _ := cleanParagraphs(ch, head, meta, f)
 		t6 := time.Now()
 		trc, _ := cleanParagraphs(tr, head, meta, f)
+		{ // the same pipeline with go-trafilatura in FavorRecall mode
+			d2, _ := parseHTML(p.HTML)
+			trR, trmR, _ := runTrafilaturaFocus(d2, u, trafilatura.FavorRecall)
+			rdR, _, _ := runReadability(d2, u)
+			chR, _ := choose(trR, rdR)
+			bodyR, _ := cleanParagraphs(chR, firstNonEmpty(meta.title, trmR.Title), meta, f)
+			recallFull = append(recallFull, ScorePage(p.Truth, strings.Join(bodyR, "\n")))
+		}
 		maxElems, maxParas = max(maxElems, meta.elements), max(maxParas, meta.paragraphs)
 		_, removed := cleanParagraphs(ch, head, meta, f)
 		truth := shingles(Tokens(p.Truth), 4)
@@ -78,6 +87,7 @@ func TestAblation(t *testing.T) {
 		{"trafilatura + cleaning", trClean},
 		{"selection, no cleaning", chosen},
 		{"selection + cleaning (HTML)", full},
+		{"the same, trafilatura FavorRecall", recallFull},
 	} {
 		s := Summarize(r.s)
 		t.Logf("%-34s F1 %.4f  P %.4f  R %.4f  acc %.4f", r.name, s.F1, s.Precision, s.Recall, s.Accuracy)

@@ -243,10 +243,14 @@ func safeRd(f readabilityFunc, doc *html.Node, u *url.URL) (paras []string, md r
 // runTrafilatura runs go-trafilatura on a copy of doc (the library clones
 // it) and returns its body as paragraphs.
 func runTrafilatura(doc *html.Node, u *url.URL) ([]string, trafilatura.Metadata, error) {
+	return runTrafilaturaFocus(doc, u, trafilatura.Balanced)
+}
+
+func runTrafilaturaFocus(doc *html.Node, u *url.URL, focus trafilatura.ExtractionFocus) ([]string, trafilatura.Metadata, error) {
 	var md trafilatura.Metadata
 	res, err := trafilatura.ExtractDocument(doc, trafilatura.Options{
 		OriginalURL:     u,
-		Focus:           trafilatura.Balanced,
+		Focus:           focus,
 		ExcludeComments: true,
 		HtmlDateMode:    trafilatura.Disabled,
 	})
