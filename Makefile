@@ -1,6 +1,6 @@
 # sitrep — the two commands a fresh machine needs:
-#   make demo   analyse the seed article, fill a store with the demo articles, and (once the
-#               dashboard lands) serve it
+#   make demo   analyse the seed article, fill a store with the demo articles, search it and
+#               serve the dashboard on http://127.0.0.1:8080/
 #   make test   vet and run every test (tests that need ../shared/data skip without it)
 #
 # Each area adds its own targets in mk/<area>.mk and appends them to EVAL
@@ -27,13 +27,15 @@ test:
 demo: build
 	@mkdir -p out
 	@if [ -f $(SHARED)/seed/seed-article.txt ]; then \
-		echo "== sitrep analyze $(SHARED)/seed/seed-article.txt"; \
+		echo "== sitrep analyze --pretty $(SHARED)/seed/seed-article.txt"; \
 		$(BIN) analyze --pretty $(SHARED)/seed/seed-article.txt; \
 	fi
-	@echo "== sitrep ingest internal/extract/testdata/text"
-	@$(BIN) --db $(DB) ingest internal/extract/testdata/text $$(ls $(SHARED)/seed/seed-article.txt 2>/dev/null)
-	@echo "== sitrep search \"air strikes\""
+	@echo "== sitrep ingest demo/articles (and the seed) into $(DB)"
+	@$(BIN) --db $(DB) ingest -q demo/articles $$(ls $(SHARED)/seed/seed-article.txt 2>/dev/null)
+	@echo "== sitrep search air strikes"
 	@$(BIN) --db $(DB) search air strikes
+	@echo "== sitrep serve: dashboard at http://$(SERVE_ADDR)/  (API: http://$(SERVE_ADDR)/api/v1/openapi.json; Ctrl-C stops)"
+	@$(BIN) --db $(DB) serve --addr $(SERVE_ADDR)
 
 bench-core: build
 	$(BIN) bench --n 10000
