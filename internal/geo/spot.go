@@ -141,7 +141,9 @@ func init() {
 	hamas hezbollah taliban isis isil nato
 	christmas easter commerce metro chamber royal continental marines area give pack none titan parkway
 	northwest northeast southwest southeast midtown uptown downtown
-	superior day justice supreme secretary`) {
+	superior day justice supreme secretary
+	village villages bureau pope republic federal power human vice spring plateau creek cobra
+	jack thomas kennedy mcdonald george`) {
 		stoplist[w] = true
 	}
 }
