@@ -140,3 +140,14 @@ func Focus(rs []Resolution) string {
 func (gc *Geocoder) ResolveGold(text string, spans []Span) []Resolution {
 	return gc.resolve(text, spans, true)
 }
+
+// Covers reports whether any reading of name lies within km of lat/lon: how
+// far the gazetteer itself lets a resolver go (evaluation only).
+func (gc *Geocoder) Covers(name string, lat, lon, km float64) bool {
+	for _, c := range gc.candidates(name) {
+		if haversine(c.lat, c.lon, lat, lon) <= km {
+			return true
+		}
+	}
+	return false
+}

@@ -151,6 +151,7 @@ type evidence struct {
 	countries      map[string]float64 // alpha-2 -> weight of mentions
 	total          float64
 	byKey          map[string]map[string]float64 // name key -> alpha-2 -> weight it gave
+	keyTotal       map[string]float64            // name key -> all the weight it gave
 	datelineCC     string
 	datelineAdmin1 string
 }
@@ -160,7 +161,7 @@ var datelineRE = regexp.MustCompile(`^\s*([A-Z][A-Za-z.'’ -]{1,40}?)(?:,\s*([A
 // textEvidence collects the countries and demonyms the text names and its
 // dateline.
 func (gc *Geocoder) textEvidence(text string) *evidence {
-	ev := &evidence{countries: map[string]float64{}, byKey: map[string]map[string]float64{}}
+	ev := &evidence{countries: map[string]float64{}, byKey: map[string]map[string]float64{}, keyTotal: map[string]float64{}}
 	toks := tokens(text)
 	runes := []rune(text)
 	for i := 0; i < len(toks); i++ {
@@ -248,6 +249,7 @@ func (ev *evidence) add(key, cc string, w float64) {
 		ev.byKey[key] = m
 	}
 	m[cc] += w
+	ev.keyTotal[key] += w
 }
 
 func priorScore(c candidate) float64 {
@@ -461,7 +463,7 @@ func (g *group) partners() partnerSet {
 			idx = append(idx, i)
 		}
 	}
-	sort.Slice(idx, func(a, b int) bool { return g.probs[idx[a]] > g.probs[idx[b]] })
+	sort.SliceStable(idx, func(a, b int) bool { return g.probs[idx[a]] > g.probs[idx[b]] })
 	if len(idx) > maxPartners {
 		idx = idx[:maxPartners]
 	}
@@ -521,10 +523,7 @@ func (g *group) choose(ev *evidence, nb *neighbours, gc *Geocoder) {
 		}
 		// what the rest of the text says: a name is no evidence for itself
 		self := ev.byKey[g.key][c.country]
-		selfTotal := 0.0
-		for _, w := range ev.byKey[g.key] {
-			selfTotal += w
-		}
+		selfTotal := ev.keyTotal[g.key]
 		if w := ev.countries[c.country] - self; w > 0 {
 			s += wCountryIn + wCountrySh*w/(ev.total-selfTotal)
 		}
