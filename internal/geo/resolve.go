@@ -479,8 +479,6 @@ type neighbours struct {
 	others    []partnerSet
 	countries map[string]float64
 	admin1    map[string]float64
-	points    []candidate
-	weights   []float64
 	total     float64
 }
 
@@ -492,10 +490,6 @@ func (n *neighbours) add(c candidate, w float64) {
 	n.total += w
 	if c.admin1 != "" {
 		n.admin1[c.country+"."+c.admin1] += w
-	}
-	if !c.isCountry && c.feature != "ADM1" && c.feature != "CONT" && c.feature != "OCN" && c.feature != "RGN" && c.feature != "SEA" {
-		n.points = append(n.points, c)
-		n.weights = append(n.weights, w)
 	}
 }
 
