@@ -5,7 +5,8 @@
 // 3166-1 alpha-2 and alpha-3 codes.
 //
 // Country codes, names, capitals and centroids come from the
-// github.com/pariz/gountries module; the news short forms (names.txt) and the
+// github.com/pariz/gountries module, through countries.tsv (generated from it
+// by ./gen, so that start-up does not parse gountries' YAML); the news short forms (names.txt) and the
 // demonyms (demonyms.txt) are written here. The index is built once, is
 // immutable and safe for concurrent use.
 //
@@ -15,10 +16,9 @@ package country
 
 import (
 	_ "embed"
+	"strconv"
 	"strings"
 	"sync"
-
-	"github.com/pariz/gountries"
 )
 
 // Info is one country.
@@ -41,6 +41,9 @@ type Index struct {
 	all       []Info
 }
 
+//go:embed countries.tsv
+var countriesTSV string
+
 //go:embed names.txt
 var namesTxt string
 
@@ -52,7 +55,7 @@ var (
 	def  *Index
 )
 
-// Default returns the shared index, built on first use (a few milliseconds).
+// Default returns the shared index, built on first use (under a millisecond).
 // It is read-only.
 func Default() *Index {
 	once.Do(func() { def = build() })
@@ -70,20 +73,19 @@ func build() *Index {
 		byAlpha2: map[string]int{}, byAlpha3: map[string]int{}, byName: map[string]int{},
 		byDemonym: map[string]int{}, byCapital: map[string]int{},
 	}
-	q := gountries.New()
-	for _, c := range q.FindAllCountries() {
-		info := Info{
-			Alpha2: c.Codes.Alpha2, Alpha3: c.Codes.Alpha3, Name: c.Name.Common,
-			Capital: c.Geo.Capital, Lat: c.Coordinates.Latitude, Lon: c.Coordinates.Longitude,
-		}
-		if info.Alpha3 == "" {
+	for _, line := range strings.Split(countriesTSV, "\n") {
+		f := strings.Split(line, "\t")
+		if len(f) != 7 || strings.HasPrefix(line, "#") {
 			continue
 		}
+		lat, _ := strconv.ParseFloat(f[5], 64)
+		lon, _ := strconv.ParseFloat(f[6], 64)
+		info := Info{Alpha2: f[0], Alpha3: f[1], Name: f[2], Capital: f[4], Lat: lat, Lon: lon}
 		i := len(ix.all)
 		ix.all = append(ix.all, info)
 		ix.byAlpha2[info.Alpha2] = i
 		ix.byAlpha3[info.Alpha3] = i
-		for _, n := range []string{c.Name.Common, c.Name.Official} {
+		for _, n := range []string{f[2], f[3]} {
 			if n != "" {
 				ix.byName[key(n)] = i
 			}
@@ -187,5 +189,5 @@ func (ix *Index) Lookup(s string) (Info, bool) {
 	return ix.ByDemonym(s)
 }
 
-// All returns every country, in the order gountries lists them.
+// All returns every country, by alpha-2 code.
 func (ix *Index) All() []Info { return ix.all }
