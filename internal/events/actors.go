@@ -23,13 +23,13 @@ const (
 
 // mention is one actor cue or place in a sentence, in token indexes [s, e).
 type mention struct {
-	s, e    int
-	kind    int
-	name    string
-	country string // alpha-3
-	role    string
-	place   *article.EventLocation // for places
-	specific bool                  // a place below country level
+	s, e     int
+	kind     int
+	name     string
+	country  string // alpha-3
+	role     string
+	place    *article.EventLocation // for places
+	specific bool                   // a place below country level
 }
 
 // Attributes returns the country (alpha-3) and CAMEO role an actor phrase
@@ -82,6 +82,8 @@ var weekdaysMonths = map[string]bool{
 	"august": true, "september": true, "october": true, "november": true, "december": true,
 	"jan": true, "feb": true, "aug": true, "sept": true, "oct": true, "nov": true, "dec": true,
 }
+
+var geoNouns = map[string]bool{"peninsula": true, "river": true, "valley": true, "province": true, "mountains": true, "sea": true, "gulf": true, "strait": true, "island": true, "islands": true, "desert": true, "region": true, "street": true, "square": true, "city": true, "district": true, "county": true, "bay": true, "lake": true, "coast": true, "airport": true, "bridge": true, "camp": true}
 
 var locPreps = map[string]bool{"in": true, "at": true, "near": true, "over": true, "outside": true, "inside": true, "across": true, "around": true, "into": true}
 
@@ -167,13 +169,13 @@ func (c *Coder) findMentions(st *sentState) []mention {
 			if anyCovered(covered, i, i+l) {
 				continue
 			}
-			phr := st.join(i, i+l)
+			phr := strings.TrimSuffix(strings.TrimSuffix(st.join(i, i+l), "'s"), "’s")
 			lp := strings.ToLower(phr)
 			last := toks[i+l-1].text
 			if !isCap(last) && !unicode.IsDigit([]rune(last)[0]) && l > 1 {
 				continue
 			}
-			if ka, ok := c.known[lp]; ok && (len(lp) > 4 || strings.ToUpper(phr) == phr) && !(l == 1 && lp == "west" && !(i > 0 && toks[i-1].low == "the")) {
+			if ka, ok := c.known[lp]; ok && (len(lp) > 4 || lp == "west" || strings.ToUpper(phr) == phr) && !(l == 1 && lp == "west" && !(i > 0 && toks[i-1].low == "the")) {
 				best = mention{s: i, e: i + l, kind: mkKnown, name: ka.name, country: ka.code, role: ka.role}
 				if ka.code == "IGO" || ka.code == "NGO" {
 					best.country = ka.code
@@ -260,7 +262,7 @@ func (c *Coder) isCountryName(s string) bool {
 // capSeq returns the end of a run of capitalised words starting at i.
 func capSeq(st *sentState, i int, covered []bool) int {
 	j := i
-	for j < len(st.toks) && !covered[j] && (isCap(st.toks[j].text) || (j > i && (st.toks[j].low == "al" || st.toks[j].low == "bin" || st.toks[j].low == "de"))) && !weekdaysMonths[st.toks[j].low] {
+	for j < len(st.toks) && !covered[j] && (isCap(st.toks[j].text) || (j > i && (strings.HasPrefix(st.toks[j].text, "al-") || strings.HasPrefix(st.toks[j].text, "el-"))) || (j > i && (st.toks[j].low == "al" || st.toks[j].low == "bin" || st.toks[j].low == "de"))) && !weekdaysMonths[st.toks[j].low] {
 		if j > i && (st.toks[j].low == "al" || st.toks[j].low == "bin") && !(j+1 < len(st.toks) && isCap(st.toks[j+1].text)) {
 			break
 		}
@@ -312,7 +314,12 @@ func (c *Coder) personAt(st *sentState, i int, covered []bool) (mention, bool) {
 	if hadTitle && e-j >= 1 {
 		return mention{s: i, e: e, kind: mkPerson, name: full, role: role}, true
 	}
-	// an untitled capitalised run tagged NNP, two words or more: a name
+	// an untitled capitalised run tagged NNP, two words or more: a name,
+	// unless a preposition of place comes before or a place noun ends it
+	pw := prepBefore(st, i)
+	if locPreps[pw] || pw == "from" || pw == "to" || geoNouns[toks[e-1].low] {
+		return mention{}, false
+	}
 	if e-j >= 2 && !(i == 0 && e-j == 1) && strings.HasPrefix(toks[j].tag, "NNP") {
 		return mention{s: i, e: e, kind: mkPerson, name: full}, true
 	}

@@ -60,7 +60,7 @@ func findDates(sent string, pub time.Time, hasPub bool) []dateMention {
 	}
 	for _, m := range reDayMonth.FindAllStringSubmatchIndex(sent, -1) {
 		day, _ := strconv.Atoi(sent[m[2]:m[3]])
-		mon := monthNum[strings.ToLower(sent[m[4] : m[4]+3])]
+		mon := monthNum[strings.ToLower(sent[m[4]:m[4]+3])]
 		year := 0
 		if m[6] >= 0 {
 			year, _ = strconv.Atoi(sent[m[6]:m[7]])

@@ -98,16 +98,16 @@ type placeMention struct {
 
 // sentState is the working state of one sentence.
 type sentState struct {
-	text   string
-	start  int // rune offset of the sentence in Body
-	runes  []rune
-	toks   []tok
-	ents   []entMention
-	places []placeMention
-	reg    *registry
-	units  []*unit
-	unitAt []int // token -> unit index or -1
-	dates  []dateMention
+	text    string
+	start   int // rune offset of the sentence in Body
+	runes   []rune
+	toks    []tok
+	ents    []entMention
+	places  []placeMention
+	reg     *registry
+	units   []*unit
+	unitAt  []int // token -> unit index or -1
+	dates   []dateMention
 	speaker *unit
 }
 
@@ -153,14 +153,15 @@ type discourse struct {
 
 // draft is an event being built, with what merging needs.
 type draft struct {
-	ev           article.Event
-	sent         int
-	pos          int // rune offset of the trigger
-	dateExplicit bool
-	theme        string
-	anaphoric    bool
-	verbal       bool
-	specificLoc  bool
+	ev            article.Event
+	sent          int
+	pos           int // rune offset of the trigger
+	lastPos       int // latest trigger merged in
+	dateExplicit  bool
+	theme         string
+	anaphoric     bool
+	verbal        bool
+	specificLoc   bool
 	sourceSpeaker bool
 }
 

@@ -16,9 +16,9 @@ import "strings"
 // PETRARCH-2's CAMEO.2.0.txt verb dictionary was read as a guide to what
 // matters; nothing was copied from it.
 const triggerLexicon = `
-AGREE - 030 : agree ; agree to ; agree on ; accept ~proposal|plan|offer|deal|ceasefire|mediation|invitation ; promise ; pledge ; offer to ; vow to ; be willing ; be ready ; be prepared ; commit ; accede
+AGREE - 030 : agree ; agree to ; agree on ; accept ~proposal|plan|offer|deal|ceasefire|mediation|invitation ; promise ; pledge ; offer to ; be willing ; be ready ; be prepared ; commit ; accede
 AGREE - 057 : sign ~agreement|accord|treaty|deal|pact|memorandum ; n:agreement ; n:accord ; n:deal ; n:pact
-CONSULT meeting 040 : meet ; meet with ; hold ~talks|discussions|meeting|meetings|consultations|negotiations ; n:talks ; n:discussion ; n:negotiations ; negotiate ; discuss ; confer ; n:summit ; consult
+CONSULT meeting 040 : meet ; meet with ; hold ~talks|discussions|meeting|meetings|consultations|negotiations ; n:talks ; n:discussion ; n:negotiations ; negotiate ; discuss ; confer ; consult
 CONSULT phone 041 : phone ; telephone ; call ~by phone ; speak ~by phone|telephone
 CONSULT visit 042 : visit ; n:visit ; travel to ; arrive in
 CONSULT host 043 : host ; receive ~delegation|visit|envoy|minister|president
@@ -46,9 +46,9 @@ COERCE restrict 172 : ban ; outlaw ; prohibit ; n:ban ; n:curfew ; impose ~curfe
 COERCE seize 174 : seize ; confiscate ; occupy ; n:occupation ; deport ; n:deportation ; expel ~refugees|migrants|workers
 COERCE destroy 175 : set fire ; burn ; torch ; demolish ; destroy ~homes|houses|offices|property|crops ; raze ; n:arson
 COERCE repress 175 : crack down ; n:crackdown ; suppress ; disperse ; torture
-ASSAULT - 190 : attack ; n:attack ; n:attacks ; assault ; n:assault ; strike ~at|against|target|targets ; hit ~targets|positions|territory ; raid ; n:raid ; n:raids ; ambush ; n:ambush ; invade ; n:invasion ; n:incursion ; n:offensive ; launch ~offensive|attack|attacks ; fight ; n:fighting ; clash ; n:clashes ; n:battle ; battle ; engage ~in fighting ; kill ; n:killing ; n:killings ; massacre ; n:massacre ; slaughter ; wound ; injure ; hunt down ; take down ; target ; n:war ; wage ~war ; n:violence ; n:act of terror ; n:terror attack ; n:terrorist attack ; n:militant attacks ; n:ethnic cleansing ; engage ~in ethnic cleansing ; violate ~ceasefire|truce ; n:ceasefire violation ; capture ~stronghold|town|city|village|base|territory
+ASSAULT - 190 : attack ; n:attack ; n:attacks ; assault ; n:assault ; strike ~at|against|target|targets ; hit ~targets|positions|territory ; raid ; n:raid ; n:raids ; ambush ; n:ambush ; invade ; n:invasion ; n:incursion ; n:offensive ; launch ~offensive|attack|attacks ; fight ; n:fighting ; clash ; n:clashes ; n:battle ; battle ; engage ~in fighting ; kill ; n:killing ; n:killings ; massacre ; n:massacre ; slaughter ; wound ; injure ; hunt down ; take down ; bring down ; n:downing ; target ; n:war ; wage ~war ; n:violence ; n:act of terror ; n:terror attack ; n:terrorist attack ; n:militant attacks ; n:ethnic cleansing ; engage ~in ethnic cleansing ; violate ~ceasefire|truce ; n:ceasefire violation ; capture ~stronghold|town|city|village|base|territory
 ASSAULT aerial 195 : n:air strike ; n:air strikes ; n:airstrike ; n:airstrikes ; n:air raid ; n:air raids ; n:air attack ; n:air attacks ; bomb ~targets|positions|stronghold ; n:bombing raid ; n:bombing campaign ; n:strikes ; shoot down ; n:drone strike ; n:drone strikes ; n:bombardment ; bombard
-ASSAULT bombing 183 : bomb ; n:bomb ; n:bombing ; n:bombings ; blow up ; n:blast ; n:explosion ; n:car bomb ; n:roadside bomb ; n:roadside bombing ; bring down ~bomb ; n:downing ; explode ; detonate ; n:ied ; n:grenade attack
+ASSAULT bombing 183 : bomb ; n:bomb ; n:bombing ; n:bombings ; blow up ; n:blast ; n:explosion ; n:car bomb ; n:roadside bomb ; n:roadside bombing ; bring down ~bomb ; explode ; detonate ; n:ied ; n:grenade attack
 ASSAULT suicide-attack 1831 : n:suicide bombing ; n:suicide bombings ; n:suicide attack ; n:suicide bomber ; n:suicide attacks
 ASSAULT firearms 193 : shoot ; open fire ; n:gunfire ; n:shooting ; n:gunbattle ; n:gun battle ; n:firefight ; gun down ; n:gunmen
 ASSAULT heavy-weapons 194 : shell ; n:shelling ; n:artillery ; n:rocket attack ; n:rockets ; n:mortar ; n:mortars ; fire ~rockets|missiles|mortars|shells|artillery ; launch ~artillery|rockets|missiles|mortar

@@ -29,25 +29,27 @@ func compatible(a, b *draft) bool {
 	return true
 }
 
-// linked: some positive sign two drafts tell of the same happening.
-func linked(a, b *draft) bool {
+// linkScore: how strongly two compatible drafts seem to tell of the same
+// happening (0: no sign at all).
+func linkScore(a, b *draft) int {
+	sc := 0
 	if a.theme != "" && a.theme == b.theme && a.theme != "claim" {
-		return true
+		sc += 4
 	}
-	if b.anaphoric || a.anaphoric {
-		return true
+	if b.anaphoric && b.sent != a.sent && (b.theme == "" || a.theme == b.theme) {
+		sc++
 	}
 	if a.ev.Location != nil && b.ev.Location != nil && a.ev.Location.Name == b.ev.Location.Name {
-		return true
+		sc += 2
 	}
 	if a.ev.Source.Name != "" && a.ev.Source.Name == b.ev.Source.Name && a.ev.Target.Name == b.ev.Target.Name && a.ev.Target.Name != "" {
-		return true
+		sc += 2
 	}
 	// a bare report of a happening right after another of the same type
-	if b.sent-a.sent <= 1 && (b.ev.Source.Name == "" && b.ev.Target.Name == "" || a.ev.Source.Name == "" && a.ev.Target.Name == "") {
-		return true
+	if b.sent-a.sent <= 1 && (bare(b) || bare(a)) {
+		sc++
 	}
-	return false
+	return sc
 }
 
 // absorb folds b into a: first-found attributes stay, gaps are filled, a
@@ -110,6 +112,9 @@ func absorb(a, b *draft, addEvidence bool) {
 	if b.sent > a.sent {
 		a.sent = b.sent
 	}
+	if b.pos > a.lastPos {
+		a.lastPos = b.pos
+	}
 }
 
 // merge makes one event per happening in the article.
@@ -117,6 +122,7 @@ func (c *Coder) merge(ds []*draft, d *discourse) []article.Event {
 	var out []*draft
 	for _, dr := range ds {
 		var best *draft
+		bestScore := 0
 		for i := len(out) - 1; i >= 0; i-- {
 			o := out[i]
 			if o.ev.Type != dr.ev.Type || o.ev.Hypothetical != dr.ev.Hypothetical || o.ev.Negated != dr.ev.Negated {
@@ -125,16 +131,16 @@ func (c *Coder) merge(ds []*draft, d *discourse) []article.Event {
 			if !compatible(o, dr) {
 				continue
 			}
+			sc := 0
 			if dr.theme == "claim" {
 				if dr.sent-o.sent <= 3 {
-					best = o
-					break
+					sc = 1
 				}
-				continue
+			} else {
+				sc = linkScore(o, dr)
 			}
-			if linked(o, dr) {
-				best = o
-				break
+			if sc > bestScore || (sc == bestScore && sc > 0 && o.lastPos > best.lastPos) {
+				best, bestScore = o, sc
 			}
 		}
 		if best != nil {
@@ -144,12 +150,20 @@ func (c *Coder) merge(ds []*draft, d *discourse) []article.Event {
 		if dr.theme == "claim" {
 			continue // a claim with nothing to attach to
 		}
+		dr.lastPos = dr.pos
 		out = append(out, dr)
 	}
 	evs := make([]article.Event, 0, len(out))
 	for _, o := range out {
-		if o.ev.Source.Name == "" && o.ev.Target.Name == "" && o.ev.Location == nil && o.ev.Fatalities == nil && o.ev.ClaimedBy == "" {
+		if o.ev.Source.Name == "" && o.ev.Target.Name == "" && (!conflictual[o.ev.Type] || o.ev.Location == nil && o.ev.Fatalities == nil && o.ev.ClaimedBy == "") {
 			continue // nothing to say who or where
+		}
+		if o.ev.Location == nil && o.verbal && o.ev.Source.Name != "" {
+			// a statement happens where its speaker spoke
+			if l := d.speakerLoc[o.ev.Source.Name]; l != nil {
+				cp := *l
+				o.ev.Location = &cp
+			}
 		}
 		if o.ev.Confidence > 1 {
 			o.ev.Confidence = 1

@@ -73,16 +73,19 @@ func (c *Coder) compile() {
 // unit is a noun phrase (or a mention outside one) with what it says about
 // an actor and a place.
 type unit struct {
-	s, e      int
-	actor     article.Actor
-	isActor   bool
-	person    bool
-	plural    bool
-	pronoun   string
+	s, e       int
+	actor      article.Actor
+	isActor    bool
+	person     bool
+	plural     bool
+	pronoun    string
 	possessive bool
-	places    []mention
-	theme     string
-	known     bool // a named entity, known actor, person, country
+	places     []mention
+	theme      string
+	known      bool // a named entity, known actor, person, country
+	rank       int  // how good the name is: entity 4, person/known 3, country 2
+	ms         int  // first mention token
+	kinds      int  // bit set of mention kinds
 }
 
 var aircraftWords = map[string]bool{"airliner": true, "plane": true, "aircraft": true, "jet": true, "airbus": true, "a321": true, "flight": true, "jetliner": true, "boeing": true, "airliners": true, "planes": true}
@@ -147,7 +150,7 @@ func (c *Coder) buildUnits(st *sentState, ms []mention) {
 	// "X of/in/from Y": an agent phrase takes Y's country
 	for k := 0; k+1 < len(order); k++ {
 		u, v := order[k], order[k+1]
-		if u.e < n && v.s == u.e+1 && (st.toks[u.e].low == "of" || st.toks[u.e].low == "in" || st.toks[u.e].low == "from") && u.isActor && u.actor.Country == "" && !u.known && v.actor.Country != "" && v.isActor {
+		if u.e < n && v.s == u.e+1 && (st.toks[u.e].low == "of" || (st.toks[u.e].low == "in" && v.kinds&(1<<mkCountry) != 0) || st.toks[u.e].low == "from") && u.isActor && u.actor.Country == "" && !u.known && v.actor.Country != "" && v.isActor {
 			u.actor.Country = v.actor.Country
 			if !v.known || v.person {
 				u.actor.Name = strings.TrimSpace(u.actor.Name + " " + st.join(u.e, v.e))
@@ -171,10 +174,19 @@ func (c *Coder) addToUnit(st *sentState, u *unit, m mention) {
 	if m.e > u.e {
 		u.e = m.e
 	}
+	if u.kinds == 0 || m.s < u.ms {
+		u.ms = max(m.s, 0)
+	}
+	u.kinds |= 1 << m.kind
 	switch m.kind {
 	case mkEntity, mkPerson, mkKnown:
-		if !u.known {
+		rank := 3
+		if m.kind == mkEntity {
+			rank = 4
+		}
+		if !u.known || u.rank < rank {
 			u.actor.Name = m.name
+			u.rank = rank
 			u.known = true
 			if m.kind == mkPerson || (m.kind == mkEntity && m.role == "PERSON") {
 				u.person = true
@@ -197,6 +209,7 @@ func (c *Coder) addToUnit(st *sentState, u *unit, m mention) {
 		if !u.known {
 			u.actor.Name = m.name
 			u.known = true
+			u.rank = 2
 			if m.kind == mkCapital && u.actor.Role == "" {
 				u.actor.Role = "GOV"
 			}
@@ -338,6 +351,12 @@ func (c *Coder) findTriggers(st *sentState) []trigger {
 					best, bestEnd = p, e
 				}
 			}
+			if best != nil && i > 0 && toks[i-1].low == "as" && t.low == "opposed" {
+				best = nil
+			}
+			if best != nil && intentVerbs[t.lem] && bestEnd == i && i+2 < len(toks) && toks[i+1].low == "to" && c.verbPats[lemma(toks[i+2].low, c.lemmas)] != nil {
+				best = nil // "vowed to hunt down": the embedded verb codes it
+			}
 			if best != nil {
 				out = append(out, trigger{i, bestEnd, best})
 				if !best.anywhere[len(best.anywhere)-1] || len(best.slots) > 1 {
@@ -365,6 +384,9 @@ func (c *Coder) findTriggers(st *sentState) []trigger {
 		if best == nil {
 			continue
 		}
+		if inName(st, i) {
+			continue
+		}
 		if !isNounTag(toks[bestEnd].tag) && toks[bestEnd].tag != "" && toks[bestEnd].tag != "VBG" {
 			continue
 		}
@@ -383,6 +405,17 @@ func (c *Coder) findTriggers(st *sentState) []trigger {
 		}
 	}
 	return out
+}
+
+// inName: token i is part of a name (an entity, a known actor, a person),
+// so "Cooperation" in "Asia-Pacific Economic Cooperation" is no trigger.
+func inName(st *sentState, i int) bool {
+	ui := st.unitAt[i]
+	if ui < 0 {
+		return false
+	}
+	u := st.units[ui]
+	return u.kinds&(1<<mkEntity|1<<mkKnown|1<<mkPerson) != 0 && i >= u.ms && i < u.e && u.actor.Name != "" && strings.Contains(strings.ToLower(u.actor.Name), st.toks[i].low)
 }
 
 func matchSlots(toks []tok, i int, p *pattern) (int, bool) {
@@ -531,7 +564,7 @@ func (c *Coder) subjectOf(st *sentState, v, vs int, depth int) *unit {
 		t := toks[k]
 		if ui := st.unitAt[k]; ui >= 0 {
 			u := st.units[ui]
-			if u.s > 0 && isPrep(toks[u.s-1]) {
+			if u.s > 0 && isPrep(toks[u.s-1]) && !(u.e == vs && subordinators[toks[u.s-1].low]) {
 				k = u.s
 				continue
 			}
@@ -567,25 +600,12 @@ func (c *Coder) subjectOf(st *sentState, v, vs int, depth int) *unit {
 			return nil
 		}
 		if t.chunk == "B-NP" || t.chunk == "I-NP" {
-			// a non-actor NP: a time phrase is skipped, anything else is the subject (not an actor)
-			if isTimeWord(t.low) || t.tag == "CD" {
-				continue
-			}
-			if k > 0 && isPrep(toks[k-1]) {
-				continue
-			}
+			// a non-actor NP: a time phrase or a prepositional object is skipped, anything else is the subject (not an actor)
 			j := k
-			for j > 0 && (toks[j-1].chunk == "I-NP" || (toks[j].chunk == "I-NP" && toks[j-1].chunk == "B-NP")) {
+			for j > 0 && toks[j].chunk == "I-NP" && (toks[j-1].chunk == "I-NP" || toks[j-1].chunk == "B-NP") {
 				j--
-				if toks[j].chunk == "B-NP" {
-					break
-				}
 			}
-			if j > 0 && isPrep(toks[j-1]) {
-				k = j
-				continue
-			}
-			if isTimePhrase(toks, j, k+1) {
+			if isTimePhrase(toks, j, k+1) || t.tag == "CD" || (j > 0 && isPrep(toks[j-1])) {
 				k = j
 				continue
 			}
@@ -608,6 +628,21 @@ func themeOf(st *sentState, s, e int) string {
 		}
 	}
 	return ""
+}
+
+var subordinators = map[string]bool{"after": true, "before": true, "since": true, "as": true, "while": true, "because": true, "if": true, "when": true, "although": true, "though": true, "until": true, "once": true, "whether": true, "unless": true}
+
+// prepBefore returns the word before token s, skipping articles and
+// compass adjectives ("in northern Syria" -> "in").
+func prepBefore(st *sentState, s int) string {
+	k := s - 1
+	for k >= 0 && (st.toks[k].low == "the" || directions[st.toks[k].low]) {
+		k--
+	}
+	if k < 0 {
+		return ""
+	}
+	return st.toks[k].low
 }
 
 func isPrep(t tok) bool {
@@ -756,7 +791,7 @@ func (c *Coder) codeSentence(st *sentState, d *discourse) []*draft {
 		for _, u := range st.units {
 			for _, pm := range u.places {
 				if pm.s > 0 && (st.toks[pm.s-1].low == "in" || st.toks[pm.s-1].low == "at") && pm.specific {
-					if speakerActor.Name != "" {
+					if _, seen := d.speakerLoc[speakerActor.Name]; speakerActor.Name != "" && !seen {
 						d.speakerLoc[speakerActor.Name] = pm.place
 					}
 				}
@@ -827,6 +862,21 @@ func (c *Coder) codeSentence(st *sentState, d *discourse) []*draft {
 	return mergeSentence(out)
 }
 
+// dateBlocked: a clause boundary stands between the trigger and the date
+// ("ordered the strikes after ... crashed over Egypt last month").
+func dateBlocked(st *sentState, a, b int) bool {
+	if a > b {
+		a, b = b, a
+	}
+	for k := a + 1; k < b; k++ {
+		switch st.toks[k].low {
+		case "that", "which", "who", "after", "before", "because", "when", "while", "since", ";", "\"", "“", "”":
+			return true
+		}
+	}
+	return false
+}
+
 func hasType(ds []*draft, t string) bool {
 	for _, d := range ds {
 		if d.ev.Type == t {
@@ -879,6 +929,9 @@ func (c *Coder) newDraft(st *sentState, d *discourse, typ, mode, cameo string, t
 	// date: the expression nearest the trigger
 	best, bd := "", 1<<30
 	for _, dm := range st.dates {
+		if ds, _ := st.tokRange(st.start+dm.start, st.start+dm.end); ds >= 0 && ti >= 0 && dateBlocked(st, ti, ds) {
+			continue
+		}
 		rel := dr.pos - st.start
 		dist := dm.start - rel
 		if dist < 0 {
@@ -929,10 +982,14 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 			s--
 		}
 		// attributive actor inside the nominal's NP: "Russian air strikes", "militant attacks"
-		if ui := st.unitAt[tr.i-len(p.slots)+1]; ui >= 0 && st.units[ui].isActor && st.units[ui].s < tr.i-len(p.slots)+1 {
-			srcU = st.units[ui]
-		} else if ui := st.unitAt[tr.i]; ui >= 0 && st.units[ui].isActor && st.units[ui].s < tr.i {
-			srcU = st.units[ui]
+		first := tr.i - len(p.slots) + 1
+		if ui := st.unitAt[first]; ui >= 0 && st.units[ui].isActor && st.units[ui].ms < first && st.units[ui].pronoun == "" {
+			u := *st.units[ui]
+			if !u.known {
+				u.actor.Name = st.join(u.ms, first)
+			}
+			u.theme = ""
+			srcU = &u
 		}
 		if s >= 0 && isVerbTag(toks[s].tag) {
 			if lightVerbs[toks[s].lem] || c.verbPats[toks[s].lem] == nil {
@@ -944,6 +1001,22 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 			}
 		} else if s >= 0 && st.unitAt[s] >= 0 && st.units[st.unitAt[s]].possessive {
 			srcU = st.units[st.unitAt[s]]
+		} else {
+			for q := tr.end + 1; q < len(toks) && q <= tr.end+4; q++ {
+				if toks[q].tag == "VBN" && lightVerbs[toks[q].lem] {
+					m = c.verbGroup(st, q)
+					if u, _ := c.byAgent(st, q); u != nil {
+						srcU = u
+					}
+					if u := c.objectAfter(st, q, 4); u != nil {
+						tgtU = u
+					}
+					break
+				}
+				if !(auxWords[toks[q].lem] || modals[toks[q].low] != "" || toks[q].tag == "RB") {
+					break
+				}
+			}
 		}
 		// "the bombing of the airliner", "strikes against militants"
 		k := tr.end + 1
@@ -1122,14 +1195,9 @@ func (c *Coder) setLocation(st *sentState, dr *draft, tr trigger, srcU, tgtU *un
 			continue
 		}
 		for _, pm := range u.places {
-			if pm.s > 0 {
-				pw := st.toks[pm.s-1].low
-				if pw == "from" || pw == "to" || pw == "towards" || pw == "toward" {
-					continue
-				}
-				if !locPreps[pw] && pw != "of" && !directions[pw] && pw != "the" && u != tgtU {
-					continue
-				}
+			pw := prepBefore(st, pm.s)
+			if !locPreps[pw] && pw != "of" && !(u == tgtU && violent) {
+				continue
 			}
 			if pm.s > tr.end {
 				if stop := hasBoundary(st, tr.end, pm.s); stop {
@@ -1301,7 +1369,7 @@ func mergeSentence(ds []*draft) []*draft {
 	for _, dr := range ds {
 		merged := false
 		for _, o := range out {
-			if o.ev.Type == dr.ev.Type && o.ev.Hypothetical == dr.ev.Hypothetical && o.ev.Negated == dr.ev.Negated && compatible(o, dr) && (o.ev.Type == "ASSAULT" || sameActors(o, dr)) {
+			if o.ev.Type == dr.ev.Type && o.ev.Hypothetical == dr.ev.Hypothetical && o.ev.Negated == dr.ev.Negated && compatible(o, dr) && sameActors(o, dr) && (o.theme != "" && o.theme == dr.theme || bare(o) || bare(dr)) {
 				absorb(o, dr, false)
 				merged = true
 				break
@@ -1313,6 +1381,8 @@ func mergeSentence(ds []*draft) []*draft {
 	}
 	return out
 }
+
+func bare(d *draft) bool { return d.ev.Source.Name == "" && d.ev.Target.Name == "" }
 
 func sameActors(a, b *draft) bool {
 	return (a.ev.Source.Name == "" || b.ev.Source.Name == "" || a.ev.Source.Name == b.ev.Source.Name) &&
