@@ -1,12 +1,15 @@
 package cli
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"sitrep/internal/events"
 	"sitrep/internal/events/pos"
 )
 
@@ -15,6 +18,83 @@ import (
 // so that areas grow without touching each other.
 func eventsCommands(g *globals, root, train, eval *cobra.Command) {
 	train.AddCommand(newTrainEventsPOSCmd())
+	eval.AddCommand(newEvalEventsCmd())
+}
+
+func newEvalEventsCmd() *cobra.Command {
+	var plover, petr, conflibert string
+	cmd := &cobra.Command{
+		Use:   "events",
+		Short: "Measure the event coder: PLOVER GSR (type, actors, fatalities), PETRARCH XML records, ConfliBERT sets",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			c := events.New()
+			out := map[string]any{}
+			t0 := time.Now()
+			if plover != "" {
+				f, err := os.Open(plover)
+				if err != nil {
+					return err
+				}
+				recs, err := events.ReadPLOVERGSR(f)
+				f.Close()
+				if err != nil {
+					return err
+				}
+				out["plover_gsr_cameo"] = map[string]any{"file": plover, "targets": map[string]float64{"event_type": 0.85, "source": 0.85, "target": 0.85},
+					"gdelt_human_audit": map[string]float64{"event_codes": 0.81, "actors": 0.79}, "splits": c.EvalPLOVER(recs),
+					"note": "dev = odd record ids (read while writing the lexicon), heldout = even ids (not read); PLOVER 0.5b1 names mapped DEMAND->REQUEST, DISAPPROVE->ACCUSE, FIGHT->ASSAULT, INVESTIGATE->ACCUSE"}
+			}
+			if petr != "" {
+				f, err := os.Open(petr)
+				if err != nil {
+					return err
+				}
+				recs, err := events.ReadPETR(f)
+				f.Close()
+				if err != nil {
+					return err
+				}
+				out["petrarch"] = map[string]any{"file": petr, "result": c.EvalPETR(recs),
+					"note": "fictional actors (ARN, GON...) exist only in PETR.Validate dictionaries, which sitrep does not load: actor scores are expected to be low"}
+			}
+			if conflibert != "" {
+				cb := map[string]any{"dir": conflibert}
+				if texts, labels, err := readTSV(filepath.Join(conflibert, "cameo_class", "test.tsv")); err == nil {
+					gold := make([]int, len(labels))
+					for i, l := range labels {
+						gold[i] = l[0]
+					}
+					cb["cameo_class_test"] = c.EvalQuad(texts, gold)
+				} else {
+					cb["cameo_class_test"] = err.Error()
+				}
+				if texts, labels, err := readTSV(filepath.Join(conflibert, "satp_all", "test.tsv")); err == nil {
+					cb["satp_all_test_attack_detection"] = c.EvalAttack(texts, labels)
+				} else {
+					cb["satp_all_test_attack_detection"] = err.Error()
+				}
+				out["conflibert"] = cb
+			}
+			out["seconds"] = time.Since(t0).Round(time.Millisecond).Seconds()
+			enc := json.NewEncoder(cmd.OutOrStdout())
+			enc.SetIndent("", "  ")
+			return enc.Encode(out)
+		},
+	}
+	cmd.Flags().StringVar(&plover, "plover", "../shared/data/events/plover_gsr_cameo/PLOVER_GSR_CAMEO.json", "PLOVER_GSR_CAMEO.json (\"\" to skip)")
+	cmd.Flags().StringVar(&petr, "petr", "../shared/data/events/petrarch_unittest/PETR.UnitTest.records.xml", "PETRARCH XML records (\"\" to skip)")
+	cmd.Flags().StringVar(&conflibert, "conflibert", "../shared/data/events/conflibert", "ConfliBERT data directory (\"\" to skip)")
+	return cmd
+}
+
+func readTSV(path string) ([]string, [][]int, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	return events.ReadConfliBERT(f)
 }
 
 func newTrainEventsPOSCmd() *cobra.Command {
