@@ -162,6 +162,14 @@ al-shabaab|al shabaab|shabaab = al-Shabaab | SOM | INS
 the west|west = the West |  | GOV
 kurds = Kurds |  | CVL
 palestinians = Palestinians | PSE | CVL
+prc|people's republic of china = China | CHN |
+osce = OSCE | IGO | IGO
+iaea = IAEA | IGO | IGO
+oas = OAS | IGO | IGO
+who = WHO | IGO | IGO
+unicef = UNICEF | IGO | IGO
+unhcr = UNHCR | IGO | IGO
+opec = OPEC | IGO | IGO
 `
 
 type knownActor struct{ name, code, role string }

@@ -424,7 +424,7 @@ func matchSlots(toks []tok, i int, p *pattern) (int, bool) {
 		found := -1
 		limit := 2
 		if p.anywhere[s] {
-			limit = 4
+			limit = 7
 		}
 		for k := last + 1; k < len(toks) && k <= last+limit; k++ {
 			if inAlts(toks[k].low, p.slots[s]) || inAlts(nounLemma(toks[k].low), p.slots[s]) {
