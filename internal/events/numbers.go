@@ -157,7 +157,7 @@ func casualties(toks []tok) (dead, injured *int) {
 		}
 		// backward: "224 people were killed", "12 dead", "two wounded"
 		k := i - 1
-		for k >= 0 && i-k <= 6 && victimNouns[toks[k].low] {
+		for k >= 0 && i-k <= 6 && (victimNouns[toks[k].low] || toks[k].tag == "JJ" || isCap(toks[k].text) && k > 0) {
 			k--
 		}
 		for ; k >= 0 && i-k <= 7; k-- {

@@ -321,7 +321,11 @@ func (c *Coder) resolve(st *sentState, u *unit, d *discourse, before int) articl
 	}
 	if u.e-u.s > 1 && strings.HasSuffix(u.pronoun, "P") || (u.pronoun == "SELFP" && u.e-u.s > 1) {
 		// "their airliners": the thing, with the possessor's country
-		out = article.Actor{Name: u.actor.Name, Country: out.Country, Role: u.actor.Role}
+		cc := out.Country
+		if u.actor.Country != "" {
+			cc = u.actor.Country
+		}
+		out = article.Actor{Name: u.actor.Name, Country: cc, Role: u.actor.Role}
 	}
 	return out
 }
@@ -1034,8 +1038,13 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 				}
 			}
 		}
-		if tr.i > 0 && (toks[tr.i-len(p.slots)].low == "the" || toks[tr.i-len(p.slots)].low == "these" || toks[tr.i-len(p.slots)].low == "this") {
-			// definite: may refer back to an earlier mention
+	}
+	// "Air strikes ... killed 12": the nominal subject codes the happening
+	if !p.nominal && srcU != nil && !srcU.isActor {
+		for _, o := range all {
+			if o.p.nominal && o.p.typ == typ && o.i >= srcU.s && o.i < srcU.e {
+				return nil
+			}
 		}
 	}
 	// the subject of a verb inside a nominal's object is not its source
@@ -1062,7 +1071,6 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 		}
 	case "threaten", "vow", "swear", "warn":
 		if conflictual[typ] || typ == "REJECT" {
-			hyp = true
 			c.addIntent(st, d, &typ, &mode, &cameo, "THREATEN")
 		} else {
 			typ, mode, cameo = "AGREE", "", "030"

@@ -1,0 +1,148 @@
+package events
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"sitrep/internal/article"
+	"sitrep/internal/nlp"
+)
+
+func TestCodeSentence(t *testing.T) {
+	c := New()
+	cases := []struct {
+		name, text          string
+		typ, src, tgt, mode string
+		hyp, neg            bool
+		dead                int
+	}{
+		{"active", "Russian warplanes bombed rebel positions near Aleppo on Sunday.", "ASSAULT", "RUS", "", "aerial", false, false, -1},
+		{"passive", "Three Syrian soldiers were killed by rebels in Homs.", "ASSAULT", "", "SYR", "", false, false, 3},
+		{"request", "France urged Iran to release the prisoners.", "REQUEST", "FRA", "IRN", "", false, false, -1},
+		{"accuse", "Turkey accused Syria of shelling its border towns.", "ACCUSE", "TUR", "SYR", "", false, false, -1},
+		{"threat", "Israel threatened to attack Hamas in Gaza.", "THREATEN", "ISR", "PSE", "", false, false, -1},
+		{"consult", "The Chinese foreign minister met his Japanese counterpart in Tokyo.", "CONSULT", "CHN", "JPN", "meeting", false, false, -1},
+		{"hypothetical", "Egypt may impose sanctions on Sudan.", "SANCTION", "EGY", "SDN", "", true, false, -1},
+		{"nominal", "Air strikes against militants in Syria killed 12 people.", "ASSAULT", "", "", "aerial", false, false, 12},
+		{"reported", "Officials said Iraqi troops attacked the town.", "ASSAULT", "IRQ", "", "", false, false, -1},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			evs := c.CodeSentence(tc.text, "2015-11-18")
+			e, ok := MainEvent(evs)
+			if !ok {
+				t.Fatalf("no event in %q", tc.text)
+			}
+			if e.Type != tc.typ || e.Source.Country != tc.src || (tc.tgt != "" && e.Target.Country != tc.tgt) {
+				t.Errorf("%q: got %s %s->%s (%+v)", tc.text, e.Type, e.Source.Country, e.Target.Country, e)
+			}
+			if tc.mode != "" && e.Mode != tc.mode {
+				t.Errorf("mode %q, want %q", e.Mode, tc.mode)
+			}
+			if e.Hypothetical != tc.hyp || e.Negated != tc.neg {
+				t.Errorf("hyp/neg = %v/%v, want %v/%v", e.Hypothetical, e.Negated, tc.hyp, tc.neg)
+			}
+			if tc.dead >= 0 && (e.Fatalities == nil || *e.Fatalities != tc.dead) {
+				t.Errorf("fatalities %v, want %d", e.Fatalities, tc.dead)
+			}
+		})
+	}
+}
+
+func TestNumbers(t *testing.T) {
+	cases := map[string]int{
+		"killing all 224 on board": 224, "killed twenty-five people": 25, "at least 1,200 people were killed": 1200,
+		"dozens were killed": 12, "the death toll rose to 30": 30, "killed three hundred villagers": 300,
+	}
+	for text, want := range cases {
+		st := &sentState{}
+		st.setTokens(text, 0)
+		d, _ := casualties(st.toks)
+		if d == nil || *d != want {
+			t.Errorf("%q: dead %v, want %d", text, d, want)
+		}
+	}
+}
+
+func TestDates(t *testing.T) {
+	pub := time.Date(2015, 11, 18, 0, 0, 0, 0, time.UTC)
+	cases := map[string]string{
+		"on Tuesday": "2015-11-17", "last month": "2015-10", "at the end of September": "2015-09",
+		"on Nov. 16, 2015": "2015-11-16", "yesterday": "2015-11-17", "in December": "2014-12",
+	}
+	for text, want := range cases {
+		ds := findDates("It happened "+text+".", pub, true)
+		if len(ds) == 0 || ds[0].value != want {
+			t.Errorf("%q: %+v, want %s", text, ds, want)
+		}
+	}
+}
+
+func TestNoCaptionEvents(t *testing.T) {
+	c := New()
+	a := &article.Article{Body: "", Boilerplate: []article.Boilerplate{{Kind: article.KindCaption, Text: "Russian jets bombed Raqqa on Tuesday."}}}
+	if evs := c.Code(context.Background(), a); len(evs) != 0 {
+		t.Errorf("events from an empty body: %+v", evs)
+	}
+}
+
+func BenchmarkCode(b *testing.B) {
+	raw, err := os.ReadFile(sharedSeed + "/seed-article.txt")
+	var body string
+	if err == nil {
+		body = string(raw)
+	} else {
+		body = strings.Repeat("Russian warplanes bombed rebel positions near Aleppo on Sunday, killing 12 civilians. Officials said talks would resume. ", 20)
+	}
+	c := New()
+	a := &article.Article{Body: body, Published: article.Published{Date: "2015-11-18"}}
+	n := len(nlp.Sentences(body))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		c.Code(context.Background(), a)
+	}
+	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "sentences/s")
+}
+
+func FuzzReadPETR(f *testing.F) {
+	f.Add([]byte(`<Sentence date="19950101" id="DEMO-00" category="DEMO"><EventCoding sourcecode="ARN" targetcode="GON" eventcode="064"></EventCoding><Text>Arnor is about to restore ties with Gondor.</Text></Sentence>`))
+	f.Add([]byte(`<Sentence id="x"><EventCoding noevents="True"><Text>broken`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		recs, err := ReadPETR(bytes.NewReader(data))
+		if err != nil {
+			return
+		}
+		for _, r := range recs {
+			if r.Text == "" {
+				t.Fatal("record without text")
+			}
+		}
+	})
+}
+
+func FuzzCodeSentence(f *testing.F) {
+	c := New()
+	f.Add("Russian warplanes bombed rebel positions near Aleppo on Sunday, killing 12.", "2015-11-18")
+	f.Add("\"", "")
+	f.Fuzz(func(t *testing.T, text, pub string) {
+		for _, e := range c.CodeSentence(text, pub) {
+			if got := article.RuneSlice(text, e.Evidence.Start, e.Evidence.End); got != e.Evidence.Sentence {
+				t.Fatalf("evidence %q at %d-%d is %q", e.Evidence.Sentence, e.Evidence.Start, e.Evidence.End, got)
+			}
+		}
+	})
+}
+
+func FuzzReadConfliBERT(f *testing.F) {
+	f.Add([]byte("text\t1\r\n\"quoted \"\"x\"\"\"\t0\r\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		texts, labels, err := ReadConfliBERT(bytes.NewReader(data))
+		if err == nil && len(texts) != len(labels) {
+			t.Fatal("texts and labels differ in length")
+		}
+	})
+}
