@@ -45,6 +45,9 @@ func parsePublished(s string) (time.Time, bool) {
 // after it. Without a publication date only absolute dates resolve.
 func findDates(sent string, pub time.Time, hasPub bool) []dateMention {
 	var out []dateMention
+	if !mayHaveDate(sent) {
+		return nil
+	}
 	rs := func(bs int) int { return len([]rune(sent[:bs])) }
 	add := func(bs, be int, v string) {
 		if v == "" {
@@ -134,6 +137,19 @@ func findDates(sent string, pub time.Time, hasPub bool) []dateMention {
 		add(m[0], m[1], v)
 	}
 	return out
+}
+
+var dateCue = []string{"day", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "week", "month", "year", "tonight"}
+
+// mayHaveDate is a cheap filter before the regular expressions.
+func mayHaveDate(s string) bool {
+	l := strings.ToLower(s)
+	for _, c := range dateCue {
+		if strings.Contains(l, c) {
+			return true
+		}
+	}
+	return false
 }
 
 func precededBy(s string, words ...string) bool {
