@@ -16,7 +16,7 @@ import "strings"
 // PETRARCH-2's CAMEO.2.0.txt verb dictionary was read as a guide to what
 // matters; nothing was copied from it.
 const triggerLexicon = `
-AGREE - 030 : agree ; agree to ; agree on ; accept ~proposal|plan|offer|deal|ceasefire|mediation|invitation ; promise ; pledge ; offer to ; be willing ; be ready ; be prepared ; commit ; accede
+AGREE - 030 : agree ; agree to ; agree on ; accept ; accept ~proposal|plan|offer|deal|ceasefire|mediation|invitation ; promise ; pledge ; offer to ; be willing ; be ready ; be prepared ; commit ; accede
 AGREE - 057 : sign ~agreement|accord|treaty|deal|pact|memorandum ; n:agreement ; n:accord ; n:deal ; n:pact
 CONSULT meeting 040 : meet ; meet with ; hold ~talks|discussions|meeting|meetings|consultations|negotiations ; n:talks ; n:discussion ; n:negotiations ; negotiate ; discuss ; confer ; consult
 CONSULT phone 041 : phone ; telephone ; call ~by phone ; speak ~by phone|telephone
@@ -29,7 +29,7 @@ AID economic 071 : donate ; fund ; finance ; lend ; loan ; give ~aid|assistance|
 AID humanitarian 073 : evacuate ~wounded|refugees|civilians|injured ; grant ~asylum|refuge ; n:humanitarian aid ; n:food aid ; n:relief
 CONCEDE - 080 : concede ; lift ; ease ; relax ; cancel ; call off ; release ; free ; pardon ; n:amnesty ; n:concession ; yield ; compromise ; allow ; n:ceasefire ; n:truce ; declare ~ceasefire|truce ; put aside ~differences
 RETREAT - 087 : withdraw ; pull out ; pull back ; retreat ; surrender ; n:withdrawal ; n:retreat ; resign ; step down ; quit ; demobilize ; disarm ; n:pullout ; evacuate ~settlements|troops|positions|town ; lay down ~arms|weapons ; back down
-REQUEST - 100 : demand ; n:demand ; call for ; call on ; urge ; appeal ; ask ; request ; n:request ; n:appeal ; press ; pressure ; plead ; seek ; petition ; insist ; n:call
+REQUEST - 100 : order ~to ; demand ; n:demand ; call for ; call on ; urge ; appeal ; ask ; request ; n:request ; n:appeal ; press ; pressure ; plead ; seek ; petition ; insist ; n:call
 ACCUSE disapprove 111 : criticize ; criticise ; condemn ; denounce ; deplore ; blame ; n:criticism ; n:condemnation ; slam ; lash out ; attack ~verbally ; decry ; rebuke ; protest ~against ; lodge ~protest|complaint ; complain ; summon ; n:complaint
 ACCUSE allege 112 : accuse ; allege ; charge ; n:accusation ; n:allegation ; n:accusations ; sue ; n:lawsuit
 ACCUSE investigate 090 : investigate ; probe ; inspect ; n:investigation ; n:inquiry ; n:probe ; dispatch ~inspectors|investigators ; open ~investigation|investigations|inquiry|probe
@@ -45,7 +45,7 @@ COERCE arrest 173 : arrest ; detain ; n:arrest ; n:arrests ; jail ; imprison ; r
 COERCE restrict 172 : ban ; outlaw ; prohibit ; n:ban ; n:curfew ; impose ~curfew|restrictions ; prevent ; restrict ; blockade ; n:blockade ; close ~border|borders ; n:state of emergency ; declare ~state of siege|state of emergency|martial law ; censor ; deface
 COERCE seize 174 : seize ; confiscate ; occupy ; n:occupation ; deport ; n:deportation ; expel ~refugees|migrants|workers
 COERCE destroy 175 : set fire ; burn ; torch ; demolish ; destroy ~homes|houses|offices|property|crops ; raze ; n:arson
-COERCE repress 175 : crack down ; n:crackdown ; suppress ; disperse ; torture
+COERCE repress 175 : crack down ; n:crackdown ; suppress ; disperse
 ASSAULT - 190 : attack ; n:attack ; n:attacks ; assault ; n:assault ; strike ~at|against|target|targets ; hit ~targets|positions|territory ; raid ; n:raid ; n:raids ; ambush ; n:ambush ; invade ; n:invasion ; n:incursion ; n:offensive ; launch ~offensive|attack|attacks ; fight ; n:fighting ; clash ; n:clashes ; n:battle ; battle ; engage ~in fighting ; kill ; n:killing ; n:killings ; massacre ; n:massacre ; slaughter ; wound ; injure ; hunt down ; take down ; bring down ; n:downing ; target ; n:war ; wage ~war ; n:violence ; n:act of terror ; n:terror attack ; n:terrorist attack ; n:militant attacks ; n:ethnic cleansing ; engage ~in ethnic cleansing ; violate ~ceasefire|truce ; n:ceasefire violation ; capture ~stronghold|town|city|village|base|territory
 ASSAULT aerial 195 : n:air strike ; n:air strikes ; n:airstrike ; n:airstrikes ; n:air raid ; n:air raids ; n:air attack ; n:air attacks ; bomb ~targets|positions|stronghold ; n:bombing raid ; n:bombing campaign ; n:strikes ; shoot down ; n:drone strike ; n:drone strikes ; n:bombardment ; bombard
 ASSAULT bombing 183 : bomb ; n:bomb ; n:bombing ; n:bombings ; blow up ; n:blast ; n:explosion ; n:car bomb ; n:roadside bomb ; n:roadside bombing ; bring down ~bomb ; explode ; detonate ; n:ied ; n:grenade attack
@@ -53,6 +53,7 @@ ASSAULT suicide-attack 1831 : n:suicide bombing ; n:suicide bombings ; n:suicide
 ASSAULT firearms 193 : shoot ; open fire ; n:gunfire ; n:shooting ; n:gunbattle ; n:gun battle ; n:firefight ; gun down ; n:gunmen
 ASSAULT heavy-weapons 194 : shell ; n:shelling ; n:artillery ; n:rocket attack ; n:rockets ; n:mortar ; n:mortars ; fire ~rockets|missiles|mortars|shells|artillery ; launch ~artillery|rockets|missiles|mortar
 ASSAULT abduct 181 : kidnap ; abduct ; hijack ; n:kidnapping ; n:abduction ; n:hijacking ; take ~hostage|hostages
+ASSAULT torture 182 : torture ; n:torture
 ASSAULT beat 182 : beat ; beat up ; n:beating ; stab ; lynch ; n:stabbing
 ASSAULT assassinate 186 : assassinate ; n:assassination ; n:assassination attempt
 `
@@ -81,7 +82,7 @@ var reportingVerbs = map[string]bool{
 var intentVerbs = map[string]bool{
 	"vow": true, "pledge": true, "promise": true, "plan": true, "intend": true, "want": true, "seek": true,
 	"threaten": true, "offer": true, "agree": true, "decide": true, "prepare": true, "aim": true,
-	"hope": true, "swear": true, "expect": true, "try": true, "attempt": true, "wish": true, "propose": true,
+	"hope": true, "swear": true, "expect": true, "wish": true, "propose": true,
 	"refuse": true, "decline": true, "fail": true, "hesitate": true, "resolve": true,
 }
 

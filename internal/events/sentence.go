@@ -358,19 +358,32 @@ func (c *Coder) findTriggers(st *sentState) []trigger {
 			if best != nil && i > 0 && toks[i-1].low == "as" && t.low == "opposed" {
 				best = nil
 			}
-			if best != nil && intentVerbs[t.lem] && bestEnd == i && i+2 < len(toks) && toks[i+1].low == "to" && c.verbPats[lemma(toks[i+2].low, c.lemmas)] != nil {
-				best = nil // "vowed to hunt down": the embedded verb codes it
-			}
 			if best != nil {
 				out = append(out, trigger{i, bestEnd, best})
-				if !best.anywhere[len(best.anywhere)-1] || len(best.slots) > 1 {
-					for k := i; k <= bestEnd; k++ {
-						used[k] = true
-					}
+				// mark the matched words (not the gaps between them) as used
+				used[i] = true
+				for _, k := range slotIndexes(toks, i, best) {
+					used[k] = true
 				}
 			}
 		}
 	}
+	// "vowed to hunt down": the embedded verb codes it, not the intent verb
+	keep := out[:0]
+	for _, tr := range out {
+		drop := false
+		if intentVerbs[toks[tr.i].lem] && tr.end == tr.i && tr.i+2 < len(toks) && toks[tr.i+1].low == "to" {
+			for _, o := range out {
+				if o.i == tr.i+2 || (o.i == tr.i+3 && toks[tr.i+2].tag == "RB") {
+					drop = true
+				}
+			}
+		}
+		if !drop {
+			keep = append(keep, tr)
+		}
+	}
+	out = keep
 	for i := range toks {
 		t := &toks[i]
 		if used[i] || !(isNounTag(t.tag) || t.tag == "" || t.tag == "JJ" || t.tag == "VBG") {
@@ -420,6 +433,26 @@ func inName(st *sentState, i int) bool {
 	}
 	u := st.units[ui]
 	return u.kinds&(1<<mkEntity|1<<mkKnown|1<<mkPerson) != 0 && i >= u.ms && i < u.e && u.actor.Name != "" && strings.Contains(strings.ToLower(u.actor.Name), st.toks[i].low)
+}
+
+// slotIndexes returns the token indexes the slots after the first matched.
+func slotIndexes(toks []tok, i int, p *pattern) []int {
+	var out []int
+	last := i
+	for s := 1; s < len(p.slots); s++ {
+		limit := 2
+		if p.anywhere[s] {
+			limit = 7
+		}
+		for k := last + 1; k < len(toks) && k <= last+limit; k++ {
+			if inAlts(toks[k].low, p.slots[s]) || inAlts(nounLemma(toks[k].low), p.slots[s]) {
+				out = append(out, k)
+				last = k
+				break
+			}
+		}
+	}
+	return out
 }
 
 func matchSlots(toks []tok, i int, p *pattern) (int, bool) {
@@ -595,11 +628,14 @@ func (c *Coder) subjectOf(st *sentState, v, vs int, depth int) *unit {
 					}
 				}
 			}
-			if reportingVerbs[t.lem] || t.tag == "VBG" {
+			if reportingVerbs[t.lem] {
 				return nil
 			}
-			if t.tag == "VBN" {
-				continue
+			if t.tag == "VBN" || t.tag == "VBG" && k > 0 && (st.unitAt[k-1] >= 0 || toks[k-1].chunk == "I-NP" || toks[k-1].chunk == "B-NP") {
+				continue // reduced relative: "The Red Cross operating in Iraq said"
+			}
+			if t.tag == "VBG" {
+				return nil
 			}
 			return nil
 		}
@@ -1064,14 +1100,12 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 	switch m.intent {
 	case "":
 	case "refuse", "decline", "fail", "hesitate":
-		if cooperative[typ] || typ == "REQUEST" {
-			typ, mode, cameo = "REJECT", "", "120"
-		} else {
-			neg = true
-		}
-	case "threaten", "vow", "swear", "warn":
-		if conflictual[typ] || typ == "REJECT" {
-			c.addIntent(st, d, &typ, &mode, &cameo, "THREATEN")
+		typ, mode, cameo = "REJECT", "", "120"
+	case "threaten", "warn":
+		typ, mode, cameo = "THREATEN", "", "130"
+	case "vow", "swear":
+		if conflictual[typ] || typ == "REJECT" || typ == "SANCTION" {
+			typ, mode, cameo = "THREATEN", "", "130"
 		} else {
 			typ, mode, cameo = "AGREE", "", "030"
 		}
@@ -1090,7 +1124,10 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 	case "hyp":
 		hyp = true
 	case "future":
-		if cooperative[typ] && typ != "AGREE" && m.intent == "" {
+		if (typ == "RETREAT" || typ == "SANCTION" || typ == "REJECT" && !neg) && m.intent == "" {
+			// "will withdraw its force", "would boycott": a threat
+			typ, mode, cameo = "THREATEN", "", "130"
+		} else if cooperative[typ] && typ != "AGREE" && m.intent == "" {
 			typ, mode, cameo = "AGREE", "", "030"
 		} else if conflictual[typ] && typ != "THREATEN" && m.intent == "" {
 			typ, mode, cameo = "THREATEN", "", "130"
@@ -1119,6 +1156,7 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 	if hyp || neg {
 		dr.ev.Confidence -= 0.2
 	}
+	dr.ev.Confidence -= 0.1 * float64(c.subordination(st, tr.i, m))
 	if tgtU != nil && tgtU.theme != "" {
 		dr.theme = tgtU.theme
 	} else if srcU != nil && srcU.theme == "aircraft" && typ == "ASSAULT" {
@@ -1138,6 +1176,38 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 	}
 	c.secondOpinion(st, dr)
 	return dr
+}
+
+// subordination counts how deep in subordinate clauses a trigger sits:
+// relative clauses, adverbial clauses (after, because, when...), purpose
+// infinitives and prepositional gerunds. Reported speech ("said that")
+// does not count. Background events get a lower confidence.
+func (c *Coder) subordination(st *sentState, i int, m modality) int {
+	toks := st.toks
+	n := 0
+	for k := 0; k < i; k++ {
+		w := toks[k].low
+		switch {
+		case (w == "which" || w == "who" || w == "whom") && k > 0 && toks[k-1].low != ",":
+			n++
+		case w == "which" || w == "who":
+			n++
+		case w == "that" && k > 0 && !(isVerbTag(toks[k-1].tag) && reportingVerbs[toks[k-1].lem]) && !isVerbTag(toks[k-1].tag):
+			n++
+		case subordinators[w] && toks[k].tag == "IN" && k+1 < len(toks) && !(toks[k+1].tag == "CD"):
+			// "after a Serbian army jet shot down": a clause, not a PP, when a verb follows soon
+			for q := k + 1; q < len(toks) && q <= k+8 && q <= i; q++ {
+				if isVerbTag(toks[q].tag) && toks[q].tag != "VBG" && toks[q].tag != "VBN" {
+					n++
+					break
+				}
+			}
+		}
+	}
+	if m.intent == "" && m.start > 0 && toks[m.start-1].low == "to" || (i > 0 && toks[i].tag == "VBG" && toks[i-1].tag == "IN") {
+		n++
+	}
+	return n
 }
 
 func (c *Coder) addIntent(st *sentState, d *discourse, typ, mode, cameo *string, to string) {
@@ -1286,6 +1356,14 @@ func (c *Coder) reportedEvents(st *sentState, d *discourse, reports []int, speak
 				break
 			}
 			k := u.e
+			for hop := 0; hop < 3 && k+1 < len(toks); hop++ {
+				w := toks[k].low
+				if (w == "and" || w == "or" || w == "," || w == "in" || w == "of" || w == "from") && st.unitAt[k+1] >= 0 {
+					k = st.units[st.unitAt[k+1]].e
+					continue
+				}
+				break
+			}
 			for k < len(toks) && (toks[k].tag == "RB" || toks[k].low == "also") {
 				k++
 			}
