@@ -290,22 +290,38 @@ func (c *Coder) resolve(st *sentState, u *unit, d *discourse, before int) articl
 		return u.actor
 	}
 	var ref *article.Actor
-	switch u.pronoun {
-	case "PS", "PSP":
-		// a person subject earlier in this sentence, else the discourse
+	// nearest actor of the right kind earlier in this sentence, the
+	// reporting verb's subject first ("Hungary has said it will support")
+	inSentence := func(person bool) *article.Actor {
+		if st.speaker != nil && st.speaker.pronoun == "" && st.speaker.s < before && st.speaker.person == person {
+			a := st.speaker.actor
+			return &a
+		}
+		var r *article.Actor
 		for _, v := range st.units {
-			if v.s < before && v.person && v.pronoun == "" {
+			if v.e <= u.s && v.isActor && v.pronoun == "" && v.person == person && (v.known || v.actor.Country != "") {
 				a := v.actor
-				ref = &a
+				r = &a
 			}
 		}
+		return r
+	}
+	switch u.pronoun {
+	case "PS", "PSP":
+		ref = inSentence(true)
 		if ref == nil {
 			ref = d.lastPerson
 		}
 	case "N", "NP":
-		ref = d.lastThing
+		ref = inSentence(false)
+		if ref == nil {
+			ref = d.lastThing
+		}
 	case "PL", "PLP":
-		ref = d.lastPlural
+		ref = inSentence(false)
+		if ref == nil {
+			ref = d.lastPlural
+		}
 		if ref == nil {
 			ref = d.lastThing
 		}
@@ -604,6 +620,10 @@ func (c *Coder) subjectOf(st *sentState, v, vs int, depth int) *unit {
 			if u.s > 0 && isPrep(toks[u.s-1]) && !(u.e == vs && subordinators[toks[u.s-1].low]) {
 				k = u.s
 				continue
+			}
+			// "Libyan leader Muammar Gaddafi and Bulgarian President Todor Zhivkov signed": the first conjunct
+			for u.s > 1 && (toks[u.s-1].low == "and" || toks[u.s-1].low == ",") && st.unitAt[u.s-2] >= 0 && st.units[st.unitAt[u.s-2]].isActor {
+				u = st.units[st.unitAt[u.s-2]]
 			}
 			return u
 		}
@@ -1094,6 +1114,19 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 	}
 	if tgtU != nil && !tgtU.isActor {
 		tgt = article.Actor{}
+	}
+	// a titled official with no country of his own: the country the
+	// sentence places him in ("President X threatened a curfew in Algiers")
+	if src.Country == "" && srcU != nil && srcU.person && (src.Role == "GOV" || src.Role == "MIL" || src.Role == "JUD" || src.Role == "LEG") {
+		for _, v := range st.units {
+			if v == srcU || v == tgtU || v.pronoun != "" {
+				continue
+			}
+			if v.kinds&(1<<mkCountry|1<<mkCapital|1<<mkDemonym) != 0 && v.actor.Country != "" && v.actor.Country != "IGO" && v.actor.Country != "NGO" {
+				src.Country = v.actor.Country
+				break
+			}
+		}
 	}
 	// modality
 	hyp, neg := false, m.neg
