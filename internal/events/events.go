@@ -157,6 +157,7 @@ type draft struct {
 	sent          int
 	pos           int // rune offset of the trigger
 	lastPos       int // latest trigger merged in
+	subjNominal   bool
 	dateExplicit  bool
 	theme         string
 	anaphoric     bool

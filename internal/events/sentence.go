@@ -1,6 +1,7 @@
 package events
 
 import (
+	"sort"
 	"strings"
 
 	"sitrep/internal/article"
@@ -87,6 +88,12 @@ type unit struct {
 	ms         int  // first mention token
 	kinds      int  // bit set of mention kinds
 }
+
+const headRule = false
+
+// targetThings are heads of phrases that are attacked or acted on for a
+// country: "a Russian airliner", "the Israeli embassy".
+var targetThings = map[string]bool{"embassy": true, "consulate": true, "ship": true, "ships": true, "vessel": true, "tanker": true, "convoy": true, "helicopter": true, "base": true, "bases": true, "positions": true, "territory": true, "town": true, "towns": true, "village": true, "villages": true, "border": true, "interests": true, "targets": true, "goods": true, "exports": true, "imports": true, "forces": true, "people": true, "nationals": true, "citizens": true}
 
 var aircraftWords = map[string]bool{"airliner": true, "plane": true, "aircraft": true, "jet": true, "airbus": true, "a321": true, "flight": true, "jetliner": true, "boeing": true, "airliners": true, "planes": true}
 
@@ -256,6 +263,19 @@ func (c *Coder) addToUnit(st *sentState, u *unit, m mention) {
 }
 
 func (c *Coder) finishUnit(st *sentState, u *unit) {
+	// an agent noun or a demonym makes an actor only as the phrase's head
+	// ("Egyptian police", "Russian airliner"), not as a modifier ("military
+	// aid", "a Senegalese peace plan")
+	if headRule && u.isActor && !u.known && u.pronoun == "" && u.kinds&(1<<mkCountry|1<<mkCapital|1<<mkEntity|1<<mkKnown|1<<mkPerson) == 0 {
+		h := u.e - 1
+		for h > u.s && (st.toks[h].tag == "POS" || st.toks[h].low == "'s") {
+			h--
+		}
+		hw := st.toks[h].low
+		if _, ok := agentRoles[hw]; !ok && !aircraftWords[hw] && !targetThings[hw] {
+			u.isActor = false
+		}
+	}
 	for i := u.s; i < u.e; i++ {
 		if aircraftWords[st.toks[i].low] {
 			u.theme = "aircraft"
@@ -860,6 +880,7 @@ func (c *Coder) codeSentence(st *sentState, d *discourse) []*draft {
 	}
 	var out []*draft
 	trigs := c.findTriggers(st)
+	sort.Slice(trigs, func(a, b int) bool { return trigs[a].i < trigs[b].i })
 	for _, tr := range trigs {
 		dr := c.codeTrigger(st, d, tr, trigs)
 		if dr != nil {
@@ -1096,10 +1117,11 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 		}
 	}
 	// "Air strikes ... killed 12": the nominal subject codes the happening
+	subjNominal := false
 	if !p.nominal && srcU != nil && !srcU.isActor {
 		for _, o := range all {
 			if o.p.nominal && o.p.typ == typ && o.i >= srcU.s && o.i < srcU.e {
-				return nil
+				subjNominal = true
 			}
 		}
 	}
@@ -1178,6 +1200,7 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 		}
 	}
 	dr := c.newDraft(st, d, typ, mode, cameo, tr.i, conf)
+	dr.subjNominal = subjNominal
 	dr.ev.Source, dr.ev.Target = src, tgt
 	dr.ev.Hypothetical, dr.ev.Negated = hyp, neg
 	if src.Name != "" {
@@ -1488,6 +1511,11 @@ func mergeSentence(ds []*draft) []*draft {
 	for _, dr := range ds {
 		merged := false
 		for _, o := range out {
+			if dr.subjNominal && o.ev.Type == dr.ev.Type && (o.ev.Mode == "" || dr.ev.Mode == "" || o.ev.Mode == dr.ev.Mode) {
+				absorb(o, dr, false)
+				merged = true
+				break
+			}
 			if o.ev.Type == dr.ev.Type && o.ev.Hypothetical == dr.ev.Hypothetical && o.ev.Negated == dr.ev.Negated && compatible(o, dr) && sameActors(o, dr) && (o.theme != "" && o.theme == dr.theme || bare(o) || bare(dr)) {
 				absorb(o, dr, false)
 				merged = true
