@@ -17,7 +17,7 @@ import (
 // rebuilds to train and measurements to eval. Each area owns its own file
 // so that areas grow without touching each other.
 func eventsCommands(g *globals, root, train, eval *cobra.Command) {
-	train.AddCommand(newTrainEventsPOSCmd())
+	train.AddCommand(newTrainEventsPOSCmd(), newTrainEventsClfCmd())
 	eval.AddCommand(newEvalEventsCmd())
 }
 
@@ -66,6 +66,16 @@ func newEvalEventsCmd() *cobra.Command {
 						gold[i] = l[0]
 					}
 					cb["cameo_class_test"] = c.EvalQuad(texts, gold)
+					if clf, err := events.DefaultClassifier(); err == nil {
+						ok := 0
+						for i, t := range texts {
+							if clf.Predict(t) == gold[i] {
+								ok++
+							}
+						}
+						cb["cameo_class_test_classifier_alone"] = map[string]any{"accuracy": float64(ok) / float64(max(1, len(texts))),
+							"note": "the second-opinion classifier by itself (trained on cameo_class train); the coder uses it to adjust confidence"}
+					}
 				} else {
 					cb["cameo_class_test"] = err.Error()
 				}
@@ -148,5 +158,60 @@ func newTrainEventsPOSCmd() *cobra.Command {
 	cmd.Flags().StringVar(&heldout, "heldout", "", "optional CoNLL file to measure on (e.g. eng.testa)")
 	cmd.Flags().StringVar(&out, "out", "internal/events/pos/model.bin.gz", "where to write the model")
 	cmd.Flags().IntVar(&iters, "iters", 5, "training passes")
+	return cmd
+}
+
+func newTrainEventsClfCmd() *cobra.Command {
+	var trainPath, testPath, out string
+	var epochs, minCount int
+	cmd := &cobra.Command{
+		Use:   "events-clf",
+		Short: "Train the events second-opinion classifier (CAMEO quad class) on ConfliBERT cameo_class",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			texts, labels, err := readTSV(trainPath)
+			if err != nil {
+				return err
+			}
+			gold := make([]int, len(labels))
+			for i, l := range labels {
+				gold[i] = l[0]
+			}
+			clf := events.TrainClassifier(texts, gold, epochs, minCount)
+			w, err := os.Create(out)
+			if err != nil {
+				return err
+			}
+			if err := clf.Save(w); err != nil {
+				w.Close()
+				return err
+			}
+			if err := w.Close(); err != nil {
+				return err
+			}
+			res := map[string]any{"train": trainPath, "rows": len(texts), "out": out}
+			if testPath != "" {
+				tt, tl, err := readTSV(testPath)
+				if err != nil {
+					return err
+				}
+				ok := 0
+				for i, t := range tt {
+					if clf.Predict(t) == tl[i][0] {
+						ok++
+					}
+				}
+				res["test"] = testPath
+				res["test_accuracy"] = float64(ok) / float64(max(1, len(tt)))
+			}
+			enc := json.NewEncoder(cmd.OutOrStdout())
+			return enc.Encode(res)
+		},
+	}
+	cmd.Flags().StringVar(&trainPath, "train", "../shared/data/events/conflibert/cameo_class/train.tsv", "ConfliBERT cameo_class train.tsv")
+	cmd.Flags().StringVar(&testPath, "test", "../shared/data/events/conflibert/cameo_class/test.tsv", "test.tsv to measure on (\"\" to skip)")
+	cmd.Flags().StringVar(&out, "out", "internal/events/classifier.bin.gz", "where to write the model")
+	cmd.Flags().IntVar(&epochs, "epochs", 10, "SGD passes")
+	cmd.Flags().IntVar(&minCount, "min-count", 2, "drop features seen in fewer rows")
 	return cmd
 }

@@ -109,6 +109,7 @@ type sentState struct {
 	unitAt  []int // token -> unit index or -1
 	dates   []dateMention
 	speaker *unit
+	probs   *[quads]float64
 }
 
 func (st *sentState) setTokens(text string, start int) {
