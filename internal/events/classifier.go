@@ -292,4 +292,5 @@ func (c *Classifier) Predict(text string) int {
 	}
 	return best
 }
+
 const clfWeight = 0.1

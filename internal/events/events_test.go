@@ -162,3 +162,11 @@ func FuzzReadConfliBERT(f *testing.F) {
 		}
 	})
 }
+
+func FuzzLoadClassifier(f *testing.F) {
+	f.Add(classifierGz[:min(300, len(classifierGz))])
+	f.Add([]byte("SRCLF1"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		LoadClassifier(bytes.NewReader(data)) // must not panic
+	})
+}

@@ -38,11 +38,12 @@ THREATEN - 130 : threaten ; warn ; n:threat ; n:ultimatum ; vow ; swear ; n:warn
 PROTEST demonstrate 141 : protest ; demonstrate ; rally ; march ; n:protest ; n:protests ; n:demonstration ; n:demonstrations ; n:rally ; n:rallies ; n:march ; picket ; n:sit-in
 PROTEST strike 143 : strike ~work|over|for|against|demanding ; go on strike ; n:hunger strike ; n:general strike ; stop work ; walk out ; n:walkout
 PROTEST riot 145 : riot ; n:riot ; n:riots ; n:unrest ; n:clashes with police
-PROTEST obstruct 144 : block ~road|roads|roadway|highway|traffic|access|transport ; blockade ~road|roads ; n:roadblock ; n:roadblocks
+PROTEST obstruct 144 : block ~road|roads|roadway|highway|traffic|access|transport|bridge|crossing|railway|street|streets|entrance|port ; blockade ~road|roads ; n:roadblock ; n:roadblocks
 MOBILIZE troops 150 : mobilize ; mobilise ; deploy ; n:deployment ; mass ~troops|forces ; reinforce ; strengthen ~forces|troops ; put ~on alert ; remain ~on alert ; n:mobilization ; n:build-up ; n:buildup ; station ; train ~fighters|hackers|troops|militants
 SANCTION - 160 : sanction ; n:sanctions ; n:embargo ; impose ~sanctions|embargo|ban|restrictions|tariffs ; suspend ; sever ; cut ~ties|aid|relations ; break off ; expel ; recall ~ambassador|envoy ; freeze ; halt ~aid|talks|cooperation ; end ~mediation|aid|cooperation ; deny ~entry|visa|visas ; boycott ~talks|elections|meeting
 COERCE arrest 173 : arrest ; detain ; n:arrest ; n:arrests ; jail ; imprison ; round up ; capture ~suspects|activists|leader|opposition ; hold ~hostage|captive ; take ~hostage ; n:detention
 COERCE restrict 172 : ban ; outlaw ; prohibit ; n:ban ; n:curfew ; impose ~curfew|restrictions ; prevent ; restrict ; blockade ; n:blockade ; close ~border|borders ; n:state of emergency ; declare ~state of siege|state of emergency|martial law ; censor ; deface
+SANCTION - 160 : expel ~diplomats|diplomat|ambassador|envoy|envoys ; prohibit ~aid|trade|imports|exports|flights ; n:travel ban
 COERCE seize 174 : seize ; confiscate ; occupy ; n:occupation ; deport ; n:deportation ; expel ~refugees|migrants|workers
 COERCE destroy 175 : set fire ; burn ; torch ; demolish ; destroy ~homes|houses|offices|property|crops ; raze ; n:arson
 COERCE repress 175 : crack down ; n:crackdown ; suppress ; disperse
@@ -53,7 +54,7 @@ SUPPORT - 051 : express ~support|solidarity|sympathy ; voice ~support ; laud ; a
 COOPERATE - 060 : work ~together|with ; partner ; exchange ~information|intelligence|views ; extradite ; hand over ~suspect|suspects|fugitive ; n:joint patrol ; n:joint patrols ; coordinate
 AID economic 071 : supply ; ship ~aid|food|supplies|arms|weapons ; airlift ; contribute ; grant ~aid|loan|credit|money ; n:loan ; n:grant ; n:credit
 AID humanitarian 073 : rescue ; n:relief supplies ; shelter ; feed
-CONCEDE - 080 : grant ~amnesty|autonomy|independence|concessions|pardon ; reopen ; legalize ; legalise ; hand back ; return ~territory|land|prisoners ; accept ~demands|demand ; give in ; acquit ; reinstate ; unblock ; lift ~ban|curfew|sanctions|embargo|siege|restrictions|blockade ; n:release ; exchange ~prisoners ; approve ; n:concessions
+CONCEDE - 080 : open ~border|borders|crossing|bridge|airport|port ; grant ~amnesty|autonomy|independence|concessions|pardon ; reopen ; legalize ; legalise ; hand back ; return ~territory|land|prisoners ; accept ~demands|demand ; give in ; acquit ; reinstate ; unblock ; lift ~ban|curfew|sanctions|embargo|siege|restrictions|blockade ; n:release ; exchange ~prisoners ; approve ; n:concessions
 RETREAT - 087 : hand over ~power|control|town ; cede ; abandon ~positions|post|bases|town ; disband ; relinquish ; evacuate ; n:evacuation ; leave ~country|town|territory
 REQUEST - 100 : beg ; implore ; exhort ; push ~for ; lobby ; n:demands ; n:plea ; n:petition ; invite ; n:invitation ; n:call for
 ACCUSE disapprove 111 : reprimand ; censure ; scold ; n:criticisms ; warn ~against ; protest ~to ; lodge ~protest ; n:protest note ; indict ; convict ; find ~guilty ; n:indictment ; prosecute ; n:verdict ; question ~legitimacy ; deride ; ridicule ; mock
@@ -61,11 +62,11 @@ ACCUSE investigate 090 : inquire ; examine ; n:inspection ; n:inquest
 REJECT - 120 : balk ; disagree ; object ~to ; n:objection ; n:refusal ; snub ; shun ; repudiate ; disown ; overrule ; n:opposition to ; walk out ~of ; pull out ~of talks|negotiations ; abandon ~talks|negotiations|plan
 THREATEN - 130 : intimidate ; issue ~ultimatum|threat|warning ; give ~ultimatum ; n:threats ; vow ~revenge|retaliation ; n:ultimatums
 PROTEST demonstrate 141 : take ~to the streets ; stage ~protest|demonstration|rally|sit-in|march ; gather ~protest|to protest ; n:protesters ; n:demonstrators
-PROTEST strike 143 : stage ~walkout|hunger ; call ~general strike ; n:strikers
+PROTEST strike 143 : stage ~walkout|hunger ; call ~general strike ; n:strikers ; n:strike
 MOBILIZE troops 150 : send ~troops|forces|warships|soldiers|reinforcements|tanks ; dispatch ~troops|forces|warships|soldiers|reinforcements ; move ~troops|tanks|forces ; patrol ; step up ~security|patrols ; go ~on alert ; n:alert ; n:reinforcements ; n:troop buildup ; n:military exercises ; conduct ~exercises|maneuvers|manoeuvres ; n:maneuvers ; n:manoeuvres ; rearm ; arm
 SANCTION - 160 : downgrade ~ties|relations ; close ~embassy|consulate ; ban ~imports|exports|trade|flights ; withdraw ~ambassador|envoy|recognition ; cancel ~visit|talks|meeting|agreement|contract ; postpone ~talks|visit|meeting ; n:suspension ; n:expulsion ; blacklist ; n:boycott ; n:sanction
 COERCE arrest 173 : n:detentions ; sentence ; n:crackdown on ; apprehend ; abduct ~activists ; n:curbs ; hold ~prisoners|detainees ; n:house arrest
-COERCE restrict 172 : besiege ; n:siege ; n:martial law ; clamp down ; shut ~down ; close ~down|newspaper|newspapers|schools|university|office|offices ; curb ; n:restrictions ; expel ~journalists|diplomats ; evict
+COERCE restrict 172 : besiege ; n:siege ; n:martial law ; clamp down ; shut ~down ; close ~down|newspaper|newspapers|schools|university|office|offices ; curb ; n:restrictions ; expel ~journalists ; evict
 COERCE seize 174 : nationalize ; expropriate ; annex ; n:annexation ; seize ~land|property|assets|control|power ; take ~control|power ; n:coup
 COERCE repress 175 : fire ~tear gas|teargas|water cannon ; use ~tear gas|force ; n:tear gas ; n:teargas ; n:water cannon ; repress ; n:repression
 ASSAULT - 190 : storm ; overrun ; pound ; n:bloodshed ; n:combat ; n:hostilities ; n:skirmish ; n:skirmishes ; n:insurgency ; execute ; n:execution ; n:executions ; rape ; n:rape ; murder ; n:murder ; slay ; lob ~grenade|grenades|shells ; hurl ~grenade|grenades|stones|rocks|bombs ; throw ~grenade|grenades|stones|rocks ; n:siege of ; n:counteroffensive ; n:onslaught ; n:incursions ; n:infiltration ; retaliate ; n:reprisal ; n:reprisals ; n:retaliation

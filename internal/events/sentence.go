@@ -427,10 +427,14 @@ func (c *Coder) findTriggers(st *sentState) []trigger {
 		}
 		var best *pattern
 		bestEnd := -1
+		bestExact := false
 		for _, key := range []string{t.low, nounLemma(t.low)} {
 			for _, p := range c.nounPats[key] {
-				if e, ok := matchNoun(toks, i, p); ok && (best == nil || len(p.slots) > len(best.slots)) {
-					best, bestEnd = p, e
+				if e, ok := matchNoun(toks, i, p); ok {
+					exact := inAlts(toks[e].low, p.slots[len(p.slots)-1])
+					if best == nil || len(p.slots) > len(best.slots) || len(p.slots) == len(best.slots) && exact && !bestExact {
+						best, bestEnd, bestExact = p, e, exact
+					}
 				}
 			}
 		}
@@ -570,6 +574,16 @@ type modality struct {
 	start   int
 }
 
+// reportedBefore: a reporting verb stands before token k in the sentence.
+func reportedBefore(st *sentState, k int) bool {
+	for j := 0; j < k; j++ {
+		if isVerbTag(st.toks[j].tag) && reportingVerbs[st.toks[j].lem] {
+			return true
+		}
+	}
+	return false
+}
+
 func (c *Coder) verbGroup(st *sentState, v int) modality {
 	toks := st.toks
 	m := modality{start: v}
@@ -582,6 +596,9 @@ func (c *Coder) verbGroup(st *sentState, v int) modality {
 		case modals[t.low] != "":
 			if m.modal == "" {
 				m.modal = modals[t.low]
+				if t.low == "would" && reportedBefore(st, k) {
+					m.modal = "future" // "said they would boycott": future in the past
+				}
 			}
 			if t.low == "cannot" {
 				m.neg = true
@@ -1212,7 +1229,9 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 	if hyp || neg {
 		dr.ev.Confidence -= 0.2
 	}
-	dr.ev.Confidence -= 0.1 * float64(c.subordination(st, tr.i, m))
+	if sub := c.subordination(st, tr.i, m); sub > 0 && !(typ == "PROTEST" && tr.i > 0 && (toks[tr.i-1].low == "to" || toks[tr.i-1].low == "in")) {
+		dr.ev.Confidence -= 0.2 * float64(sub)
+	}
 	if tgtU != nil && tgtU.theme != "" {
 		dr.theme = tgtU.theme
 	} else if srcU != nil && srcU.theme == "aircraft" && typ == "ASSAULT" {
@@ -1260,7 +1279,7 @@ func (c *Coder) subordination(st *sentState, i int, m modality) int {
 			}
 		}
 	}
-	if m.intent == "" && m.start > 0 && toks[m.start-1].low == "to" || (i > 0 && toks[i].tag == "VBG" && toks[i-1].tag == "IN") {
+	if m.intent == "" && m.start > 0 && toks[m.start-1].low == "to" || (i > 0 && toks[i].tag == "VBG" && (toks[i-1].tag == "IN" || toks[i-1].low == ",")) {
 		n++
 	}
 	return n
