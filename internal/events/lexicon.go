@@ -148,7 +148,7 @@ var agentRoles = map[string]string{
 	"company": "BUS", "companies": "BUS", "firm": "BUS", "firms": "BUS", "businessmen": "BUS", "bank": "BUS",
 	"airline": "BUS", "farmers": "AGR", "doctors": "MED", "church": "REL", "clerics": "REL", "cleric": "REL",
 	"airliner": "CVL", "plane": "CVL", "jet": "CVL", "airbus": "CVL", "ship": "CVL", "embassy": "GOV",
-	"group": "", "groups": "",
+	"group": "", "groups": "", "candidates": "OPP", "candidate": "OPP", "negotiators": "GOV", "negotiator": "GOV", "delegation": "GOV", "settlers": "CVL", "prisoners": "CVL", "hostages": "CVL", "inspectors": "IGO", "observers": "IGO", "peacekeepers": "IGO", "monitors": "IGO", "deputies": "LEG", "elders": "CVL",
 }
 
 // titles before a person's name that give a role.

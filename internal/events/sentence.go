@@ -765,13 +765,38 @@ func isTimePhrase(toks []tok, s, e int) bool {
 
 // objectAfter finds the first actor unit after token k within the clause.
 func (c *Coder) objectAfter(st *sentState, k int, window int) *unit {
+	return c.objectAfterFrom(st, k, window, false)
+}
+
+// headOK: a phrase is a target only when its head names an actor: a name,
+// a country, a person, or an agent noun or attackable thing as the last
+// word ("military aid", "its demands" are not actors).
+func headOK(st *sentState, u *unit) bool {
+	if u.kinds&(1<<mkCountry|1<<mkCapital|1<<mkEntity|1<<mkKnown|1<<mkPerson|1<<mkDemonym) != 0 {
+		return true
+	}
+	if u.pronoun != "" && u.e-u.s == 1 {
+		return true
+	}
+	h := u.e - 1
+	for h > u.s && (st.toks[h].tag == "POS" || st.toks[h].low == "'s") {
+		h--
+	}
+	hw := st.toks[h].low
+	_, agent := agentRoles[hw]
+	return agent || aircraftWords[hw] || targetThings[hw] || hw == "counterpart" || hw == "counterparts"
+}
+
+// objectAfterFrom is objectAfter; fromOK lets "from X" be the object
+// ("withdraw from Chad").
+func (c *Coder) objectAfterFrom(st *sentState, k int, window int, fromOK bool) *unit {
 	toks := st.toks
 	for j := k + 1; j < len(toks) && j <= k+window; j++ {
 		t := toks[j]
 		if ui := st.unitAt[j]; ui >= 0 {
 			u := st.units[ui]
-			if u.isActor && !(u.e < len(toks) && reportingVerbs[toks[u.e].lem] && isVerbTag(toks[u.e].tag)) {
-				if j > 0 && (toks[j-1].low == "from" || toks[j-1].low == "by") {
+			if u.isActor && headOK(st, u) && !(u.e < len(toks) && reportingVerbs[toks[u.e].lem] && isVerbTag(toks[u.e].tag)) {
+				if j > 0 && (toks[j-1].low == "from" && !fromOK || toks[j-1].low == "by") {
 					j = u.e - 1
 					continue
 				}
@@ -1068,7 +1093,7 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 			}
 		} else {
 			srcU = c.subjectOf(st, tr.i, m.start, 0)
-			tgtU = c.objectAfter(st, tr.end, 10)
+			tgtU = c.objectAfterFrom(st, tr.end, 10, typ == "RETREAT")
 		}
 		// reporting verbs as triggers ("claim", "insist") have a clause object
 		conf = 0.7
@@ -1279,7 +1304,13 @@ func (c *Coder) subordination(st *sentState, i int, m modality) int {
 			}
 		}
 	}
-	if m.intent == "" && m.start > 0 && toks[m.start-1].low == "to" || (i > 0 && toks[i].tag == "VBG" && (toks[i-1].tag == "IN" || toks[i-1].low == ",")) {
+	toInf := false
+	for k := m.start; k < i; k++ {
+		if toks[k].low == "to" {
+			toInf = true
+		}
+	}
+	if m.intent == "" && toInf || (i > 0 && toks[i].tag == "VBG" && (toks[i-1].tag == "IN" || toks[i-1].low == ",")) {
 		n++
 	}
 	return n
@@ -1445,7 +1476,7 @@ func (c *Coder) reportedEvents(st *sentState, d *discourse, reports []int, speak
 			if k+1 < len(toks) && ((toks[k].lem == "have" && toks[k+1].low == "to") || obligations[toks[k].low] || (toks[k].lem == "need" && toks[k+1].low == "to")) {
 				tgt := c.resolve(st, u, d, u.s)
 				if tgt.Name != "" && tgt.Name != speaker.Name {
-					dr := c.newDraft(st, d, "REQUEST", "", "100", k, 0.6)
+					dr := c.newDraft(st, d, "REQUEST", "", "100", k, 0.75)
 					dr.ev.Source, dr.ev.Target = speaker, tgt
 					dr.verbal = true
 					if l := d.speakerLoc[speaker.Name]; l != nil {
