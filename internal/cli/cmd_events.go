@@ -22,7 +22,7 @@ func eventsCommands(g *globals, root, train, eval *cobra.Command) {
 }
 
 func newEvalEventsCmd() *cobra.Command {
-	var plover, petr, conflibert string
+	var plover, petr, petrActors, conflibert string
 	cmd := &cobra.Command{
 		Use:   "events",
 		Short: "Measure the event coder: PLOVER GSR (type, actors, fatalities), PETRARCH XML records, ConfliBERT sets",
@@ -55,8 +55,22 @@ func newEvalEventsCmd() *cobra.Command {
 				if err != nil {
 					return err
 				}
-				out["petrarch"] = map[string]any{"file": petr, "result": c.EvalPETR(recs),
-					"note": "fictional actors (ARN, GON...) exist only in PETR.Validate dictionaries, which sitrep does not load: actor scores are expected to be low"}
+				pc := c
+				note := "fictional actors (ARN, GON...) exist only in the PETR.Validate dictionaries; none loaded"
+				if petrActors != "" {
+					af, err := os.Open(petrActors)
+					if err != nil {
+						return err
+					}
+					acts, err := events.ReadPETRActors(af)
+					af.Close()
+					if err != nil {
+						return err
+					}
+					pc = c.WithActors(acts)
+					note = fmt.Sprintf("%d actor names loaded from %s for this evaluation only (verbs: sitrep's own lexicon, not PETR.Validate.verbs)", len(acts), petrActors)
+				}
+				out["petrarch"] = map[string]any{"file": petr, "result": pc.EvalPETR(recs), "note": note}
 			}
 			if conflibert != "" {
 				cb := map[string]any{"dir": conflibert}
@@ -94,6 +108,7 @@ func newEvalEventsCmd() *cobra.Command {
 	}
 	cmd.Flags().StringVar(&plover, "plover", "../shared/data/events/plover_gsr_cameo/PLOVER_GSR_CAMEO.json", "PLOVER_GSR_CAMEO.json (\"\" to skip)")
 	cmd.Flags().StringVar(&petr, "petr", "../shared/data/events/petrarch_unittest/PETR.UnitTest.records.xml", "PETRARCH XML records (\"\" to skip)")
+	cmd.Flags().StringVar(&petrActors, "petr-actors", "../shared/data/events/petrarch_unittest/PETR.Validate.actors.txt", "PETRARCH actor dictionary for the --petr records (\"\" for none)")
 	cmd.Flags().StringVar(&conflibert, "conflibert", "../shared/data/events/conflibert", "ConfliBERT data directory (\"\" to skip)")
 	return cmd
 }

@@ -175,7 +175,7 @@ func (c *Coder) findMentions(st *sentState) []mention {
 			if !isCap(last) && !unicode.IsDigit([]rune(last)[0]) && l > 1 {
 				continue
 			}
-			if ka, ok := c.known[lp]; ok && (len(lp) > 4 || lp == "west" || strings.ToUpper(phr) == phr) && !(l == 1 && lp == "west" && !(i > 0 && toks[i-1].low == "the")) {
+			if ka, ok := c.known[lp]; ok && (len(lp) > 4 || ka.dict || lp == "west" || strings.ToUpper(phr) == phr) && !(l == 1 && lp == "west" && !(i > 0 && toks[i-1].low == "the")) {
 				best = mention{s: i, e: i + l, kind: mkKnown, name: ka.name, country: ka.code, role: ka.role}
 				if ka.code == "IGO" || ka.code == "NGO" {
 					best.country = ka.code

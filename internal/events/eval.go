@@ -452,3 +452,53 @@ func (c *Coder) EvalAttack(texts []string, labels [][]int) *AttackResult {
 }
 
 func round4(v float64) float64 { return float64(int(v*10000+0.5)) / 10000 }
+
+// ReadPETRActors reads a PETRARCH actor dictionary leniently: "NAME [CODE]"
+// lines, "+SYNONYM" lines for the entry above, words joined by "_",
+// comments after "#" and "<!-- -->" lines ignored. Codes are split into a
+// three-letter country part and a role part.
+func ReadPETRActors(r io.Reader) (map[string][2]string, error) {
+	raw, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][2]string{}
+	var cur [2]string
+	reEntry := regexp.MustCompile(`^([^\[\]#<]+?)\s*\[([^\]]*)\]`)
+	for _, ln := range strings.Split(string(raw), "\n") {
+		ln = strings.TrimSpace(ln)
+		if i := strings.IndexByte(ln, '#'); i >= 0 {
+			ln = strings.TrimSpace(ln[:i])
+		}
+		if ln == "" || strings.HasPrefix(ln, "<") {
+			continue
+		}
+		name := ""
+		if strings.HasPrefix(ln, "+") {
+			name = strings.TrimPrefix(ln, "+")
+			if f := strings.Fields(name); len(f) > 0 && !strings.Contains(name, "[") {
+				name = f[0]
+			} else if m := reEntry.FindStringSubmatch(name); m != nil {
+				name = m[1]
+			}
+		} else if m := reEntry.FindStringSubmatch(ln); m != nil {
+			name = m[1]
+			code := strings.ToUpper(strings.TrimSpace(strings.Fields(m[2] + " x")[0]))
+			if code == "---" || code == "X" {
+				cur = [2]string{}
+				continue
+			}
+			cur = [2]string{code[:min(3, len(code))], ""}
+			if len(code) > 3 {
+				cur[1] = code[3:min(6, len(code))]
+			}
+		} else {
+			continue
+		}
+		name = strings.ToLower(strings.TrimSpace(strings.Trim(strings.ReplaceAll(name, "_", " "), " ")))
+		if name != "" && cur[0] != "" {
+			out[name] = cur
+		}
+	}
+	return out, nil
+}

@@ -29,6 +29,7 @@ import (
 	"log/slog"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"sitrep/internal/article"
@@ -276,3 +277,29 @@ func MainEvent(evs []article.Event) (article.Event, bool) {
 }
 
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
+
+// WithActors returns a copy of the coder that also knows the given actor
+// names (lower-case name -> country code, role code), e.g. a PETRARCH
+// validation dictionary loaded for an evaluation.
+func (c *Coder) WithActors(actors map[string][2]string) *Coder {
+	cp := *c
+	cp.known = make(map[string]knownActor, len(c.known)+len(actors))
+	for k, v := range c.known {
+		cp.known[k] = v
+	}
+	for name, code := range actors {
+		disp := titleCase(name)
+		cp.known[name] = knownActor{name: disp, code: code[0], role: code[1], dict: true}
+	}
+	return &cp
+}
+
+func titleCase(s string) string {
+	f := strings.Fields(s)
+	for i, w := range f {
+		r := []rune(w)
+		r[0] = unicode.ToUpper(r[0])
+		f[i] = string(r)
+	}
+	return strings.Join(f, " ")
+}

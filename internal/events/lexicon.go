@@ -207,7 +207,10 @@ unhcr = UNHCR | IGO | IGO
 opec = OPEC | IGO | IGO
 `
 
-type knownActor struct{ name, code, role string }
+type knownActor struct {
+	name, code, role string
+	dict             bool // from a dictionary loaded at run time
+}
 
 func parseKnownActors() map[string]knownActor {
 	m := map[string]knownActor{}
@@ -221,7 +224,7 @@ func parseKnownActors() map[string]knownActor {
 		for len(f) < 3 {
 			f = append(f, "")
 		}
-		ka := knownActor{strings.TrimSpace(f[0]), strings.TrimSpace(f[1]), strings.TrimSpace(f[2])}
+		ka := knownActor{name: strings.TrimSpace(f[0]), code: strings.TrimSpace(f[1]), role: strings.TrimSpace(f[2])}
 		for _, alias := range strings.Split(lhs, "|") {
 			m[strings.TrimSpace(alias)] = ka
 		}
