@@ -170,3 +170,18 @@ func FuzzLoadClassifier(f *testing.F) {
 		LoadClassifier(bytes.NewReader(data)) // must not panic
 	})
 }
+
+func FuzzReadPETRActors(f *testing.F) {
+	f.Add([]byte("ARNOR_  [ARN]\n+ARNORIAN\nHAMAS_GUNMEN [PSEHMSMIL]\n<!-- x -->\nBOROMIR [---]\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, err := ReadPETRActors(bytes.NewReader(data))
+		if err != nil {
+			return
+		}
+		for k, v := range m {
+			if k == "" || v[0] == "" {
+				t.Fatalf("empty entry %q -> %v", k, v)
+			}
+		}
+	})
+}
