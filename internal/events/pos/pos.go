@@ -59,18 +59,125 @@ func (t *Tagger) Tag(words []string) (tags, chunks []string) {
 		low[i] = strings.ToLower(w)
 		shapes[i] = shape(w)
 	}
-	var buf []string
+	sc := &scorer{}
 	scores := make([]float64, len(t.pos.classes))
 	for i := range words {
-		buf = posFeatures(buf[:0], words, low, shapes, tags, i)
-		tags[i] = t.pos.classes[t.pos.best(buf, scores)]
+		sc.reset(t.pos, scores)
+		posFeaturesTo(sc, words, low, shapes, tags, i)
+		tags[i] = t.pos.classes[argmax(scores)]
 	}
 	cs := make([]float64, len(t.chunk.classes))
 	for i := range words {
-		buf = chunkFeatures(buf[:0], low, tags, chunks, i)
-		chunks[i] = t.chunk.classes[t.chunk.best(buf, cs)]
+		sc.reset(t.chunk, cs)
+		chunkFeaturesTo(sc, low, tags, chunks, i)
+		chunks[i] = t.chunk.classes[argmax(cs)]
 	}
 	return tags, chunks
+}
+
+// scorer adds the weights of features built in a scratch buffer, without
+// allocating a string per feature (the map lookup with string(bytes) does
+// not allocate).
+type scorer struct {
+	p      *perceptron
+	scores []float64
+	buf    []byte
+}
+
+func (s *scorer) reset(p *perceptron, scores []float64) {
+	s.p, s.scores = p, scores
+	for i := range scores {
+		scores[i] = 0
+	}
+}
+
+// add scores the feature made of parts joined as written, looked up by
+// its 64-bit FNV-1a hash.
+func (s *scorer) add(parts ...string) {
+	h := uint64(fnvOffset)
+	for _, x := range parts {
+		for i := 0; i < len(x); i++ {
+			h ^= uint64(x[i])
+			h *= fnvPrime
+		}
+	}
+	if ws, ok := s.p.byHash[h]; ok {
+		for c, v := range ws {
+			s.scores[c] += float64(v)
+		}
+	}
+}
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func fnv(s string) uint64 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+// index builds the hash index the tagger looks features up in.
+func (p *perceptron) index() {
+	p.byHash = make(map[uint64][]float32, len(p.w))
+	for f, ws := range p.w {
+		p.byHash[fnv(f)] = ws
+	}
+}
+
+func argmax(v []float64) int {
+	bi := 0
+	for i := range v {
+		if v[i] > v[bi] {
+			bi = i
+		}
+	}
+	return bi
+}
+
+// posFeaturesTo scores the same features posFeatures lists.
+func posFeaturesTo(s *scorer, words, low, shapes, tags []string, i int) {
+	w := low[i]
+	s.add("b")
+	s.add("w=", w)
+	s.add("s3=", suffix(w, 3))
+	s.add("s2=", suffix(w, 2))
+	s.add("s1=", suffix(w, 1))
+	s.add("sh=", shapes[i])
+	s.add("p1=", at(low, i-1))
+	s.add("n1=", at(low, i+1))
+	s.add("n2=", at(low, i+2))
+	s.add("t1=", at(tags, i-1))
+	s.add("t12=", at(tags, i-2), "|", at(tags, i-1))
+	s.add("t1w=", at(tags, i-1), "|", w)
+	s.add("ns3=", suffix(at(low, i+1), 3))
+	if i == 0 {
+		s.add("first")
+	}
+	if strings.ContainsRune(w, '-') {
+		s.add("hyph")
+	}
+}
+
+// chunkFeaturesTo scores the same features chunkFeatures lists.
+func chunkFeaturesTo(s *scorer, low, tags, chunks []string, i int) {
+	s.add("b")
+	s.add("w=", low[i])
+	s.add("t=", tags[i])
+	s.add("tp=", at(tags, i-1))
+	s.add("tn=", at(tags, i+1))
+	s.add("tpp=", at(tags, i-2))
+	s.add("tnn=", at(tags, i+2))
+	s.add("tpt=", at(tags, i-1), "|", tags[i])
+	s.add("ttn=", tags[i], "|", at(tags, i+1))
+	s.add("c1=", at(chunks, i-1))
+	s.add("c1t=", at(chunks, i-1), "|", tags[i])
+	s.add("wp=", at(low, i-1))
 }
 
 // shape maps a word to a coarse shape: Xx, X, x, d, X.X. ...
@@ -103,6 +210,19 @@ func shape(w string) string {
 }
 
 func suffix(s string, n int) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		if len(s) <= n {
+			return s
+		}
+		return s[len(s)-n:]
+	}
 	r := []rune(s)
 	if len(r) <= n {
 		return s
@@ -166,6 +286,7 @@ type perceptron struct {
 	classes []string
 	cidx    map[string]int
 	w       map[string][]float32 // feature -> weight per class (averaged after training)
+	byHash  map[uint64][]float32 // the same, by feature hash (for tagging)
 	// training state
 	tot   map[string][]float64
 	stamp map[string][]int
@@ -352,6 +473,8 @@ func Train(sents []Sentence, iters int) *Tagger {
 	}
 	t.pos.average(0.05)
 	t.chunk.average(0.05)
+	t.pos.index()
+	t.chunk.index()
 	return t
 }
 
@@ -486,6 +609,7 @@ func Load(r io.Reader) (*Tagger, error) {
 			}
 			p.w[f] = ws
 		}
+		p.index()
 		if k == 0 {
 			t.pos = p
 		} else {
