@@ -262,7 +262,7 @@ func (c *Coder) isCountryName(s string) bool {
 // capSeq returns the end of a run of capitalised words starting at i.
 func capSeq(st *sentState, i int, covered []bool) int {
 	j := i
-	for j < len(st.toks) && !covered[j] && (isCap(st.toks[j].text) || (j > i && (strings.HasPrefix(st.toks[j].text, "al-") || strings.HasPrefix(st.toks[j].text, "el-"))) || (j > i && (st.toks[j].low == "al" || st.toks[j].low == "bin" || st.toks[j].low == "de"))) && !weekdaysMonths[st.toks[j].low] {
+	for j < len(st.toks) && !covered[j] && (isCap(st.toks[j].text) || (j > i && (strings.HasPrefix(st.toks[j].text, "al-") || strings.HasPrefix(st.toks[j].text, "el-"))) || (j > i && (st.toks[j].low == "al" || st.toks[j].low == "bin" || st.toks[j].low == "de"))) && (!weekdaysMonths[st.toks[j].low] || j > i && isCap(st.toks[j].text) && !(j+1 < len(st.toks) && st.toks[j+1].tag == "CD")) {
 		if j > i && (st.toks[j].low == "al" || st.toks[j].low == "bin") && !(j+1 < len(st.toks) && isCap(st.toks[j+1].text)) {
 			break
 		}
@@ -336,7 +336,7 @@ func (c *Coder) placeAt(st *sentState, i int, covered []bool) (mention, bool) {
 		return mention{}, false
 	}
 	pw := toks[k].low
-	ofPlace := pw == "of" && k > 0 && (toks[k-1].low == "city" || toks[k-1].low == "town" || toks[k-1].low == "village" || toks[k-1].low == "stronghold" || toks[k-1].low == "province" || toks[k-1].low == "region" || toks[k-1].low == "capital")
+	ofPlace := pw == "of" && k > 0 && (toks[k-1].low == "city" || toks[k-1].low == "town" || toks[k-1].low == "village" || toks[k-1].low == "stronghold" || toks[k-1].low == "province" || toks[k-1].low == "region" || toks[k-1].low == "capital" || toks[k-1].low == "area" || toks[k-1].low == "outskirts" || toks[k-1].low == "centre" || toks[k-1].low == "center" || toks[k-1].low == "district" || toks[k-1].low == "suburbs" || toks[k-1].low == "port")
 	if !locPreps[pw] && !ofPlace && pw != "from" && pw != "to" {
 		return mention{}, false
 	}

@@ -593,7 +593,7 @@ func (c *Coder) verbGroup(st *sentState, v int) modality {
 		switch {
 		case negators[t.low]:
 			m.neg = true
-		case modals[t.low] != "":
+		case modals[t.low] != "" && (t.tag == "MD" || t.tag == "" || t.text == t.low):
 			if m.modal == "" {
 				m.modal = modals[t.low]
 				if t.low == "would" && reportedBefore(st, k) {
@@ -709,6 +709,13 @@ func (c *Coder) subjectOf(st *sentState, v, vs int, depth int) *unit {
 			return &unit{s: j, e: k + 1, actor: article.Actor{Name: st.join(j, k+1)}, theme: themeOf(st, j, k+1)}
 		}
 		if t.low == "," {
+			// ", which runs the prison system," between subject and verb
+			for j := k - 1; j >= 0 && j >= k-15; j-- {
+				if (toks[j].low == "which" || toks[j].low == "who") && j > 0 && toks[j-1].low == "," {
+					k = j - 1
+					break
+				}
+			}
 			continue
 		}
 		if clauseBoundary(t) {
@@ -1101,7 +1108,7 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 		conf = 0.55
 		// light verb: "launched air strikes", "ordered the strikes", "held talks"
 		s := tr.i - len(p.slots)
-		for s >= 0 && (toks[s].tag == "DT" || toks[s].tag == "JJ" || toks[s].tag == "PRP$" || toks[s].tag == "CD" || toks[s].tag == "NN" || toks[s].tag == "NNP" || toks[s].low == "out" || toks[s].low == "up") && tr.i-s < 5 && st.unitAt[s] < 0 {
+		for s >= 0 && (toks[s].tag == "DT" || toks[s].tag == "JJ" || toks[s].tag == "PRP$" || toks[s].tag == "CD" || toks[s].tag == "NN" || toks[s].tag == "NNP" || toks[s].low == "out" || toks[s].low == "up") && tr.i-s < 5 && (st.unitAt[s] < 0 || toks[s].tag == "PRP$") {
 			s--
 		}
 		// attributive actor inside the nominal's NP: "Russian air strikes", "militant attacks"
