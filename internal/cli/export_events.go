@@ -89,7 +89,7 @@ func quadClass(cameo string) string {
 		return "1"
 	case r <= 8:
 		return "2"
-	case r <= 14:
+	case r <= 13:
 		return "3"
 	}
 	return "4"

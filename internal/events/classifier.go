@@ -277,7 +277,7 @@ func (c *Coder) secondOpinion(st *sentState, dr *draft) {
 		p := c.clf.Probs(st.text)
 		st.probs = &p
 	}
-	q := quadOf(dr.ev.Type)
+	q := quadOfEvent(dr.ev)
 	dr.ev.Confidence += clfWeight * (st.probs[q] - 0.2)
 }
 

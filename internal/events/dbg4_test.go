@@ -15,9 +15,13 @@ func TestDbgCB(t *testing.T) {
 	n := 0
 	for i, tx := range texts {
 		e, ok := MainEvent(c.CodeSentence(tx, ""))
-		if labels[i][0] != 0 && (!ok || e.Hypothetical || e.Negated) && n < 70 {
+		q := 0
+		if ok && !e.Hypothetical && !e.Negated {
+			q = quadOf(e.Type)
+		}
+		if os.Getenv("MODE") == "none" && labels[i][0] != 0 && q == 0 && n < 80 || os.Getenv("MODE") == "wrong" && q != 0 && q != labels[i][0] && n < 80 {
 			n++
-			t.Logf("%d | %.170s", labels[i][0], tx)
+			t.Logf("%d got %d %s | %.160s", labels[i][0], q, e.Type, tx)
 		}
 	}
 }

@@ -2,11 +2,13 @@ package events
 
 import (
 	"encoding/csv"
+
 	"encoding/json"
 	"fmt"
 	"html"
 	"io"
 	"regexp"
+	"sitrep/internal/article"
 	"strconv"
 	"strings"
 )
@@ -311,12 +313,36 @@ func quadOf(t string) int {
 		return 1
 	case "COOPERATE", "AID", "CONCEDE", "RETREAT":
 		return 2
-	case "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST":
+	case "REQUEST", "ACCUSE", "REJECT", "THREATEN":
 		return 3
-	case "SANCTION", "MOBILIZE", "COERCE", "ASSAULT":
+	case "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT":
 		return 4
 	}
 	return 0
+}
+
+// quadOfEvent uses the CAMEO root when the event has one: 01-02 neutral
+// (public statements, appeals), 03-05 verbal cooperation, 06-08 material
+// cooperation, 09-13 verbal conflict, 14-20 material conflict (GDELT's
+// QuadClass, with ConfliBERT's neutral class for 01-02).
+func quadOfEvent(e article.Event) int {
+	if len(e.CAMEO) >= 2 {
+		if r, err := strconv.Atoi(e.CAMEO[:2]); err == nil && r >= 1 && r <= 20 {
+			switch {
+			case r <= 2:
+				return 0
+			case r <= 5:
+				return 1
+			case r <= 8:
+				return 2
+			case r <= 13:
+				return 3
+			default:
+				return 4
+			}
+		}
+	}
+	return quadOf(e.Type)
 }
 
 // ReadConfliBERT reads a ConfliBERT .tsv (text, then integer label
@@ -373,7 +399,7 @@ func (c *Coder) EvalQuad(texts []string, gold []int) *QuadResult {
 		}
 		got := 0
 		if e, found := MainEvent(c.CodeSentence(t, "")); found && !e.Hypothetical && !e.Negated {
-			got = quadOf(e.Type)
+			got = quadOfEvent(e)
 		}
 		r.Sentences++
 		r.Confusion[gold[i]][got]++

@@ -29,7 +29,8 @@ AID economic 071 : donate ; fund ; finance ; lend ; loan ; give ~aid|assistance|
 AID humanitarian 073 : evacuate ~wounded|refugees|civilians|injured ; grant ~asylum|refuge ; n:humanitarian aid ; n:food aid ; n:relief
 CONCEDE - 080 : concede ; lift ; ease ; relax ; cancel ; call off ; release ; free ; pardon ; n:amnesty ; n:concession ; yield ; compromise ; allow ; n:ceasefire ; n:cease-fire ; n:truce ; declare ~ceasefire|truce ; put aside ~differences
 RETREAT - 087 : withdraw ; pull out ; pull back ; retreat ; surrender ; n:withdrawal ; n:retreat ; resign ; step down ; quit ; demobilize ; disarm ; n:pullout ; evacuate ~settlements|troops|positions|town ; lay down ~arms|weapons ; back down
-REQUEST - 100 : order ~to ; demand ; n:demand ; call for ; call on ; urge ; appeal ; ask ; request ; n:request ; n:appeal ; press ; pressure ; plead ; seek ; petition ; insist ; n:call
+REQUEST - 100 : order ~to ; demand ; n:demand ; press ; pressure ; insist
+REQUEST appeal 020 : call for ; call on ; urge ; appeal ; ask ; request ; n:request ; n:appeal ; plead ; seek ; petition ; n:call
 ACCUSE disapprove 111 : criticize ; criticise ; condemn ; denounce ; deplore ; blame ; n:criticism ; n:condemnation ; slam ; lash out ; attack ~verbally ; decry ; rebuke ; protest ~against ; lodge ~protest|complaint ; complain ; summon ; n:complaint
 ACCUSE allege 112 : accuse ; allege ; charge ; n:accusation ; n:allegation ; n:accusations ; sue ; n:lawsuit
 ACCUSE investigate 090 : investigate ; probe ; inspect ; n:investigation ; n:inquiry ; n:probe ; dispatch ~inspectors|investigators ; open ~investigation|investigations|inquiry|probe
@@ -56,10 +57,11 @@ AID economic 071 : supply ; ship ~aid|food|supplies|arms|weapons ; airlift ; con
 AID humanitarian 073 : rescue ; n:relief supplies ; shelter ; feed
 CONCEDE - 080 : open ~border|borders|crossing|bridge|airport|port ; grant ~amnesty|autonomy|independence|concessions|pardon ; reopen ; legalize ; legalise ; hand back ; return ~territory|land|prisoners ; accept ~demands|demand ; give in ; acquit ; reinstate ; unblock ; lift ~ban|curfew|sanctions|embargo|siege|restrictions|blockade ; n:release ; exchange ~prisoners ; approve ; n:concessions
 RETREAT - 087 : hand over ~power|control|town ; cede ; abandon ~positions|post|bases|town ; disband ; relinquish ; evacuate ; n:evacuation ; leave ~country|town|territory
-REQUEST - 100 : beg ; implore ; exhort ; push ~for ; lobby ; n:demands ; n:plea ; n:petition ; invite ; n:invitation ; n:call for
+REQUEST - 100 : push ~for ; n:demands
+REQUEST appeal 020 : beg ; implore ; exhort ; lobby ; n:plea ; n:petition ; invite ; n:invitation ; n:call for
 ACCUSE disapprove 111 : reprimand ; censure ; scold ; n:criticisms ; warn ~against ; protest ~to ; lodge ~protest ; n:protest note ; indict ; convict ; find ~guilty ; n:indictment ; prosecute ; n:verdict ; question ~legitimacy ; deride ; ridicule ; mock
 ACCUSE investigate 090 : inquire ; examine ; n:inspection ; n:inquest
-REJECT - 120 : balk ; disagree ; object ~to ; n:objection ; n:refusal ; snub ; shun ; repudiate ; disown ; overrule ; n:opposition to ; walk out ~of ; pull out ~of talks|negotiations ; abandon ~talks|negotiations|plan
+REJECT - 120 : refute ; rebut ; dispute ; contest ; balk ; disagree ; object ~to ; n:objection ; n:refusal ; snub ; shun ; repudiate ; disown ; overrule ; n:opposition to ; walk out ~of ; pull out ~of talks|negotiations ; abandon ~talks|negotiations|plan
 THREATEN - 130 : intimidate ; issue ~ultimatum|threat|warning ; give ~ultimatum ; n:threats ; vow ~revenge|retaliation ; n:ultimatums
 PROTEST demonstrate 141 : take ~to the streets ; stage ~protest|demonstration|rally|sit-in|march ; gather ~to protest ; n:protesters ; n:demonstrators
 PROTEST strike 143 : stage ~walkout|hunger ; call ~general strike ; n:strikers ; n:strike
@@ -72,6 +74,7 @@ COERCE repress 175 : fire ~tear gas ; fire ~teargas ; fire ~water cannon ; use ~
 ASSAULT - 190 : storm ; overrun ; pound ; n:bloodshed ; n:combat ; n:hostilities ; n:skirmish ; n:skirmishes ; n:insurgency ; execute ; n:execution ; n:executions ; rape ; n:rape ; murder ; n:murder ; slay ; lob ~grenade|grenades|shells ; hurl ~grenade|grenades|stones|rocks|bombs ; throw ~grenade|grenades|stones|rocks ; n:siege of ; n:counteroffensive ; n:onslaught ; n:incursions ; n:infiltration ; retaliate ; n:reprisal ; n:reprisals ; n:retaliation
 ASSAULT firearms 193 : n:gunbattles ; n:shootout ; n:sniper fire ; fire ~on|at ; gun ; machine-gun
 ASSAULT heavy-weapons 194 : n:tank fire ; n:missile attack ; n:missiles ; n:shells ; n:barrage
+AID peacekeeping 074 : deploy ~peacekeepers|observers|monitors ; n:peacekeeping mission ; n:peacekeeping force
 AID military 072 : give ~weapons|arms|firearms|equipment|ammunition|vehicles|aircraft|helicopters ; provide ~weapons|arms|firearms|equipment|ammunition|vehicles|aircraft|training ; deliver ~weapons|arms|equipment|ammunition ; n:military aid ; n:arms deliveries ; send ~weapons|arms|equipment|ammunition|vehicles ; train ~forces|soldiers|troops|police
 AID economic 071 : provide ; hand over ; provide ~million|billion|funding|support|assistance|aid|money ; send ~team|experts|doctors|drugs|equipment|supplies ; give ~medical|equipment|supplies|drugs|medicine ; distribute ~supplies|food|aid|tents|medicine ; n:donor ; n:donations ; allocate ~funds|million|billion ; pledge ~million|billion|aid
 CONCEDE - 080 : roll back ~tariffs|sanctions|restrictions ; reduce ~tariffs|sanctions|restrictions ; cut ~tariffs ; lower ~tariffs ; ease ~tariffs|sanctions|restrictions ; announce ~ceasefire|cease-fire|truce

@@ -394,6 +394,10 @@ func (c *Coder) findTriggers(st *sentState) []trigger {
 			if best != nil && i > 0 && toks[i-1].low == "as" && t.low == "opposed" {
 				best = nil
 			}
+			// attributive participle: "apparently coordinated attacks", "the disputed town"
+			if best != nil && bestEnd == i && (t.tag == "VBN" || t.tag == "VBD" || t.tag == "VBG") && i+1 < len(toks) && isNounTag(toks[i+1].tag) && i > 0 && (toks[i-1].tag == "DT" || toks[i-1].tag == "RB" || toks[i-1].tag == "JJ" || toks[i-1].tag == "PRP$" || toks[i-1].tag == "CD") && !auxWords[toks[i-1].lem] {
+				best = nil
+			}
 			if best != nil {
 				out = append(out, trigger{i, bestEnd, best})
 				// mark the matched words (not the gaps between them) as used
@@ -1316,6 +1320,10 @@ func (c *Coder) subordination(st *sentState, i int, m modality) int {
 		if toks[k].low == "to" {
 			toInf = true
 		}
+	}
+	// reduced relative: "a group seeking to overthrow", "the group blamed for"
+	if i > 0 && (toks[i].tag == "VBG" || toks[i].tag == "VBN") && isNounTag(toks[i-1].tag) && m.start == i {
+		n++
 	}
 	if m.intent == "" && toInf || (i > 0 && toks[i].tag == "VBG" && (toks[i-1].tag == "IN" || toks[i-1].low == ",")) {
 		n++
