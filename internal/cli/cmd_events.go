@@ -93,6 +93,13 @@ func newEvalEventsCmd() *cobra.Command {
 				} else {
 					cb["cameo_class_test"] = err.Error()
 				}
+				if f, err := os.Open(filepath.Join(conflibert, "cameo_ner", "test.txt")); err == nil {
+					sents, err := events.ReadCameoNER(f)
+					f.Close()
+					if err == nil {
+						cb["cameo_ner_test_actor_spans"] = c.EvalCameoNER(sents)
+					}
+				}
 				if texts, labels, err := readTSV(filepath.Join(conflibert, "satp_all", "test.tsv")); err == nil {
 					cb["satp_all_test_attack_detection"] = c.EvalAttack(texts, labels)
 				} else {

@@ -528,3 +528,87 @@ func ReadPETRActors(r io.Reader) (map[string][2]string, error) {
 	}
 	return out, nil
 }
+
+// NERSentence is one sentence of ConfliBERT cameo_ner: tokens with
+// source (S), target (T) and reciprocal (R) actor spans.
+type NERSentence struct {
+	Tokens []string
+	Tags   []string
+}
+
+// ReadCameoNER reads "token TAG" lines with blank lines between sentences.
+func ReadCameoNER(r io.Reader) ([]NERSentence, error) {
+	raw, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	var out []NERSentence
+	var cur NERSentence
+	for _, ln := range strings.Split(strings.ReplaceAll(string(raw), "\r\n", "\n"), "\n") {
+		f := strings.Fields(ln)
+		if len(f) == 0 {
+			if len(cur.Tokens) > 0 {
+				out = append(out, cur)
+			}
+			cur = NERSentence{}
+			continue
+		}
+		tag := "O"
+		if len(f) >= 2 {
+			tag = f[len(f)-1]
+		}
+		cur.Tokens = append(cur.Tokens, f[0])
+		cur.Tags = append(cur.Tags, tag)
+	}
+	if len(cur.Tokens) > 0 {
+		out = append(out, cur)
+	}
+	return out, nil
+}
+
+// ActorSpanResult scores the main event's source and target against the
+// gold actor spans: right when the coded actor's words overlap a gold span
+// of that role (a reciprocal span counts for both).
+type ActorSpanResult struct {
+	Sentences int   `json:"sentences"`
+	Source    Score `json:"source_span"`
+	Target    Score `json:"target_span"`
+}
+
+// EvalCameoNER codes each sentence (tokens joined by spaces).
+func (c *Coder) EvalCameoNER(sents []NERSentence) *ActorSpanResult {
+	r := &ActorSpanResult{}
+	for _, s := range sents {
+		r.Sentences++
+		text := strings.Join(s.Tokens, " ")
+		spans := map[byte]map[string]bool{'S': {}, 'T': {}}
+		for i, t := range s.Tags {
+			if len(t) == 3 && (t[2] == 'S' || t[2] == 'T' || t[2] == 'R') {
+				w := strings.ToLower(s.Tokens[i])
+				if t[2] == 'R' {
+					spans['S'][w], spans['T'][w] = true, true
+				} else {
+					spans[t[2]][w] = true
+				}
+			}
+		}
+		e, ok := MainEvent(c.CodeSentence(text, ""))
+		overlap := func(name string, gold map[string]bool) bool {
+			for _, w := range strings.Fields(strings.ToLower(name)) {
+				if gold[strings.Trim(w, ".,'\"")] && !clfStop[w] {
+					return true
+				}
+			}
+			return false
+		}
+		if len(spans['S']) > 0 {
+			r.Source.add(ok && overlap(e.Source.Name, spans['S']))
+		}
+		if len(spans['T']) > 0 {
+			r.Target.add(ok && overlap(e.Target.Name, spans['T']))
+		}
+	}
+	r.Source.done()
+	r.Target.done()
+	return r
+}
