@@ -83,6 +83,17 @@ var weekdaysMonths = map[string]bool{
 	"jan": true, "feb": true, "aug": true, "sept": true, "oct": true, "nov": true, "dec": true,
 }
 
+// nameStop are capitalised words that start sentences but name nothing.
+var nameStop = map[string]bool{"meanwhile": true, "however": true, "also": true, "but": true, "and": true, "the": true,
+	"in": true, "on": true, "at": true, "a": true, "an": true, "this": true, "that": true, "it": true, "he": true, "she": true,
+	"they": true, "we": true, "i": true, "following": true, "according": true, "after": true, "before": true, "since": true,
+	"while": true, "when": true, "earlier": true, "later": true, "last": true, "next": true, "today": true, "yesterday": true,
+	"thursday": true, "monday": true, "tuesday": true, "wednesday": true, "friday": true, "saturday": true, "sunday": true,
+	"mr": true, "mrs": true, "ms": true, "dr": true, "fourth": true, "first": true, "second": true, "third": true, "despite": true,
+	"under": true, "with": true, "for": true, "from": true, "by": true, "as": true, "if": true, "thus": true, "so": true}
+
+func isVerbTagStr(t string) bool { return strings.HasPrefix(t, "VB") }
+
 var geoNouns = map[string]bool{"peninsula": true, "river": true, "valley": true, "province": true, "mountains": true, "sea": true, "gulf": true, "strait": true, "island": true, "islands": true, "desert": true, "region": true, "street": true, "square": true, "city": true, "district": true, "county": true, "bay": true, "lake": true, "coast": true, "airport": true, "bridge": true, "camp": true}
 
 var locPreps = map[string]bool{"in": true, "at": true, "near": true, "over": true, "outside": true, "inside": true, "across": true, "around": true, "into": true}
@@ -231,6 +242,23 @@ func (c *Coder) findMentions(st *sentState) []mention {
 				covered[k] = true
 			}
 			i = pl.e - 1
+			continue
+		}
+		// any other proper name: an actor we know nothing more about
+		// ("Netanyahu says", "the Kurdistan Workers' Party")
+		if e := capSeq(st, i, covered); e > i && strings.HasPrefix(t.tag, "NNP") && !nameStop[t.low] && !(i == 0 && e == 1 && (len(toks) < 2 || !isVerbTagStr(toks[1].tag))) && c.nounPats[t.low] == nil && c.nounPats[nounLemma(t.low)] == nil {
+			m := mention{s: i, e: e, kind: mkKnown, name: st.join(i, e)}
+			if e-i == 1 && e < len(toks) && isVerbTagStr(toks[e].tag) && reportingVerbs[lemma(toks[e].low, nil)] {
+				m.kind = mkPerson // "Netanyahu says"
+			}
+			if p, ok := st.reg.bySurname[surnameKey(toks[e-1].text)]; ok {
+				m = mention{s: i, e: e, kind: mkPerson, name: p.full, country: p.country, role: p.role}
+			}
+			out = append(out, m)
+			for k := i; k < e; k++ {
+				covered[k] = true
+			}
+			i = e - 1
 		}
 	}
 	return out

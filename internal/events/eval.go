@@ -584,7 +584,7 @@ func (c *Coder) EvalCameoNER(sents []NERSentence) *ActorSpanResult {
 		spans := map[byte]map[string]bool{'S': {}, 'T': {}}
 		for i, t := range s.Tags {
 			if len(t) == 3 && (t[2] == 'S' || t[2] == 'T' || t[2] == 'R') {
-				w := strings.ToLower(s.Tokens[i])
+				w := strings.Trim(strings.ToLower(s.Tokens[i]), ".,'\"")
 				if t[2] == 'R' {
 					spans['S'][w], spans['T'][w] = true, true
 				} else {

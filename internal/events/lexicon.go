@@ -19,7 +19,7 @@ const triggerLexicon = `
 AGREE - 030 : agree ; agree to ; agree on ; accept ; accept ~proposal|plan|offer|deal|ceasefire|mediation|invitation ; promise ; pledge ; offer to ; be willing ; be ready ; be prepared ; commit ; accede
 AGREE - 057 : sign ~agreement|accord|treaty|deal|pact|memorandum ; n:agreement ; n:accord ; n:deal ; n:pact
 CONSULT meeting 040 : meet ; meet with ; hold ~talks|discussions|meeting|meetings|consultations|negotiations ; n:talks ; n:discussion ; n:negotiations ; negotiate ; discuss ; confer ; consult
-CONSULT phone 041 : phone ; telephone ; call ~by phone ; speak ~by phone|telephone
+CONSULT phone 041 : call ; phone ; telephone ; call ~by phone ; speak ~by phone|telephone
 CONSULT visit 042 : visit ; n:visit ; travel to ; arrive in
 CONSULT host 043 : host ; receive ~delegation|visit|envoy|minister|president
 CONSULT mediate 045 : mediate ; n:mediation ; launch ~mediation

@@ -712,6 +712,16 @@ func (c *Coder) subjectOf(st *sentState, v, vs int, depth int) *unit {
 			}
 			return &unit{s: j, e: k + 1, actor: article.Actor{Name: st.join(j, k+1)}, theme: themeOf(st, j, k+1)}
 		}
+		if t.low == ")" {
+			// "Amnesty International (AI) has accused": skip the parenthesis
+			for j := k - 1; j >= 0 && j >= k-8; j-- {
+				if toks[j].low == "(" {
+					k = j
+					break
+				}
+			}
+			continue
+		}
 		if t.low == "," {
 			// ", which runs the prison system," between subject and verb
 			for j := k - 1; j >= 0 && j >= k-15; j-- {
