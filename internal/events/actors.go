@@ -64,10 +64,7 @@ func isCap(w string) bool {
 // capOK rejects short lower-case-looking words that the country index
 // would take ("us" -> USA): short forms must be written in capitals.
 func capOK(w, lw string) bool {
-	if len(lw) <= 4 && strings.ToUpper(w) != w && lw != "iran" && lw != "iraq" && lw != "oman" && lw != "peru" && lw != "chad" && lw != "mali" && lw != "togo" && lw != "cuba" && lw != "fiji" && lw != "laos" {
-		return false
-	}
-	return true
+	return isCap(w) && (len(lw) > 3 || strings.ToUpper(w) == w)
 }
 
 var pronouns = map[string]string{
@@ -90,7 +87,25 @@ var nameStop = map[string]bool{"meanwhile": true, "however": true, "also": true,
 	"while": true, "when": true, "earlier": true, "later": true, "last": true, "next": true, "today": true, "yesterday": true,
 	"thursday": true, "monday": true, "tuesday": true, "wednesday": true, "friday": true, "saturday": true, "sunday": true,
 	"mr": true, "mrs": true, "ms": true, "dr": true, "fourth": true, "first": true, "second": true, "third": true, "despite": true,
-	"under": true, "with": true, "for": true, "from": true, "by": true, "as": true, "if": true, "thus": true, "so": true}
+	"under": true, "with": true, "for": true, "from": true, "by": true, "as": true, "if": true, "thus": true, "so": true,
+	"senior": true, "former": true, "angry": true, "young": true, "ethnic": true, "top": true, "radical": true, "some": true,
+	"thousands": true, "hundreds": true, "several": true, "both": true, "two": true, "three": true, "four": true, "five": true}
+
+// genericEnd ends a run of capitalised words before a word that names a
+// country or an agent ("Senior Hungarian" is not a name).
+func (c *Coder) genericEnd(st *sentState, i int, covered []bool) int {
+	e := capSeq(st, i, covered)
+	for k := i; k < e; k++ {
+		w := strings.TrimSuffix(st.toks[k].text, "'s")
+		if _, ok := c.countries.Lookup(w); ok && capOK(w, strings.ToLower(w)) {
+			return k
+		}
+		if _, ok := agentRoles[st.toks[k].low]; ok && k > i {
+			return k
+		}
+	}
+	return e
+}
 
 func isVerbTagStr(t string) bool { return strings.HasPrefix(t, "VB") }
 
@@ -208,6 +223,9 @@ func (c *Coder) findMentions(st *sentState) []mention {
 			}
 			if l == 1 {
 				w := strings.TrimSuffix(strings.TrimSuffix(t.text, "'s"), "’s")
+				for _, suf := range []string{"-led", "-backed", "-based", "-owned", "-run", "-held", "-born"} {
+					w = strings.TrimSuffix(w, suf)
+				}
 				if ci, ok := c.countries.ByDemonym(w); ok && capOK(w, strings.ToLower(w)) {
 					best = mention{s: i, e: i + 1, kind: mkDemonym, name: t.text, country: ci.Alpha3}
 				}
@@ -246,7 +264,7 @@ func (c *Coder) findMentions(st *sentState) []mention {
 		}
 		// any other proper name: an actor we know nothing more about
 		// ("Netanyahu says", "the Kurdistan Workers' Party")
-		if e := capSeq(st, i, covered); e > i && strings.HasPrefix(t.tag, "NNP") && !nameStop[t.low] && !(i == 0 && e == 1 && (len(toks) < 2 || !isVerbTagStr(toks[1].tag))) && c.nounPats[t.low] == nil && c.nounPats[nounLemma(t.low)] == nil {
+		if e := c.genericEnd(st, i, covered); e > i && strings.HasPrefix(t.tag, "NNP") && !nameStop[t.low] && !(i == 0 && e == 1 && (len(toks) < 2 || !isVerbTagStr(toks[1].tag))) && c.nounPats[t.low] == nil && c.nounPats[nounLemma(t.low)] == nil {
 			m := mention{s: i, e: e, kind: mkKnown, name: st.join(i, e)}
 			if e-i == 1 && e < len(toks) && isVerbTagStr(toks[e].tag) && reportingVerbs[lemma(toks[e].low, nil)] {
 				m.kind = mkPerson // "Netanyahu says"

@@ -706,7 +706,12 @@ func (c *Coder) subjectOf(st *sentState, v, vs int, depth int) *unit {
 			for j > 0 && toks[j].chunk == "I-NP" && (toks[j-1].chunk == "I-NP" || toks[j-1].chunk == "B-NP") {
 				j--
 			}
-			if isTimePhrase(toks, j, k+1) || t.tag == "CD" || (j > 0 && isPrep(toks[j-1])) {
+			if isTimePhrase(toks, j, k+1) || t.tag == "CD" || (j > 0 && isPrep(toks[j-1])) || (j > 0 && (toks[j-1].tag == "VBG" || toks[j-1].tag == "VBN")) {
+				// also the object of a participle: "aircraft using precision guided missiles killed"
+				k = j
+				continue
+			}
+			if false {
 				k = j
 				continue
 			}
@@ -1204,7 +1209,12 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 	// sentence places him in ("President X threatened a curfew in Algiers")
 	if src.Country == "" && srcU != nil && srcU.person && (src.Role == "GOV" || src.Role == "MIL" || src.Role == "JUD" || src.Role == "LEG") {
 		for _, v := range st.units {
-			if v == srcU || v == tgtU || v.pronoun != "" {
+			if v == srcU || v.pronoun != "" {
+				continue
+			}
+			pw := prepBefore(st, v.s)
+			domestic := v == tgtU && (typ == "COERCE" || typ == "CONCEDE")
+			if v == tgtU && !domestic || !(domestic || pw == "in" || pw == "at" || v.s < tr.i && pw != "against" && pw != "on" && pw != "to") {
 				continue
 			}
 			if v.kinds&(1<<mkCountry|1<<mkCapital|1<<mkDemonym) != 0 && v.actor.Country != "" && v.actor.Country != "IGO" && v.actor.Country != "NGO" {
