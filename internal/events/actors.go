@@ -216,6 +216,10 @@ func (c *Coder) findMentions(st *sentState) []mention {
 					place: &article.EventLocation{Name: cleanName(phr), Country: ci.Alpha2, Lat: ci.Lat, Lon: ci.Lon}}
 				break
 			}
+			if ci, ok := c.countries.ByDemonym(phr); ok && l >= 2 && l <= 3 && capOK(phr, lp) {
+				best = mention{s: i, e: i + l, kind: mkDemonym, name: phr, country: ci.Alpha3} // "Sri Lankan", "South Korean"
+				break
+			}
 			if ci, ok := c.countries.ByCapital(phr); ok && l <= 3 {
 				best = mention{s: i, e: i + l, kind: mkCapital, name: phr, country: ci.Alpha3, role: "GOV",
 					place: &article.EventLocation{Name: phr, Country: ci.Alpha2}, specific: true}
@@ -345,6 +349,12 @@ func (c *Coder) personAt(st *sentState, i int, covered []bool) (mention, bool) {
 		if _, ok := agentRoles[toks[k].low]; ok {
 			e = k
 			break
+		}
+		if w := strings.TrimSuffix(toks[k].text, "'s"); !hadTitle {
+			if _, ok := c.countries.Lookup(w); ok && capOK(w, strings.ToLower(w)) {
+				e = k
+				break
+			}
 		}
 	}
 	if e == j {

@@ -395,7 +395,7 @@ func (c *Coder) findTriggers(st *sentState) []trigger {
 				best = nil
 			}
 			// attributive participle: "apparently coordinated attacks", "the disputed town"
-			if best != nil && bestEnd == i && (t.tag == "VBN" || t.tag == "VBD" || t.tag == "VBG") && i+1 < len(toks) && isNounTag(toks[i+1].tag) && i > 0 && (toks[i-1].tag == "DT" || toks[i-1].tag == "RB" || toks[i-1].tag == "JJ" || toks[i-1].tag == "PRP$" || toks[i-1].tag == "CD") && !auxWords[toks[i-1].lem] {
+			if best != nil && bestEnd == i && (t.tag == "VBN" || t.tag == "VBG") && i+1 < len(toks) && isNounTag(toks[i+1].tag) && i > 0 && (toks[i-1].tag == "DT" || toks[i-1].tag == "RB" || toks[i-1].tag == "JJ" || toks[i-1].tag == "PRP$" || toks[i-1].tag == "CD") && !auxWords[toks[i-1].lem] && !(st.unitAt[i-1] >= 0 && st.units[st.unitAt[i-1]].isActor) {
 				best = nil
 			}
 			if best != nil {
