@@ -270,7 +270,7 @@ func (c *Coder) findMentions(st *sentState) []mention {
 		// ("Netanyahu says", "the Kurdistan Workers' Party")
 		if e := c.genericEnd(st, i, covered); e > i && strings.HasPrefix(t.tag, "NNP") && !nameStop[t.low] && !(i == 0 && e == 1 && (len(toks) < 2 || !isVerbTagStr(toks[1].tag))) && c.nounPats[t.low] == nil && c.nounPats[nounLemma(t.low)] == nil {
 			m := mention{s: i, e: e, kind: mkKnown, name: st.join(i, e)}
-			if e-i == 1 && e < len(toks) && isVerbTagStr(toks[e].tag) && reportingVerbs[lemma(toks[e].low, nil)] {
+			if e-i == 1 && e < len(toks) && isVerbTagStr(toks[e].tag) && reportingVerbs[lemma(toks[e].low, nil)] && !(i > 0 && toks[i-1].low == "the") {
 				m.kind = mkPerson // "Netanyahu says"
 			}
 			if p, ok := st.reg.bySurname[surnameKey(toks[e-1].text)]; ok {

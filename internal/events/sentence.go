@@ -339,6 +339,10 @@ func (c *Coder) resolve(st *sentState, u *unit, d *discourse, before int) articl
 		}
 	case "PL", "PLP":
 		ref = inSentence(false)
+		if ref == nil && st.speaker != nil && st.speaker.pronoun == "" && st.speaker.s < before {
+			a := st.speaker.actor
+			ref = &a
+		}
 		if ref == nil {
 			ref = d.lastPlural
 		}
@@ -1252,7 +1256,7 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 	case "hyp":
 		hyp = true
 	case "future":
-		if (typ == "RETREAT" || typ == "SANCTION" || typ == "REJECT" && !neg) && m.intent == "" {
+		if (typ == "RETREAT" && withdrawsHelp(st, tr.end) || typ == "SANCTION" || typ == "REJECT" && !neg) && m.intent == "" {
 			// "will withdraw its force", "would boycott": a threat
 			typ, mode, cameo = "THREATEN", "", "130"
 		} else if cooperative[typ] && typ != "AGREE" && m.intent == "" {
@@ -1349,6 +1353,18 @@ func (c *Coder) subordination(st *sentState, i int, m modality) int {
 		n++
 	}
 	return n
+}
+
+// withdrawsHelp: the thing withdrawn is help the target wants
+// (peacekeepers, inspectors, aid), so announcing it is a threat.
+func withdrawsHelp(st *sentState, end int) bool {
+	for k := end + 1; k < len(st.toks) && k <= end+6; k++ {
+		switch nounLemma(st.toks[k].low) {
+		case "peacekeeper", "peacekeeping", "inspector", "observer", "monitor", "aid", "support", "ambassador", "envoy", "cooperation", "force", "worker", "mission":
+			return true
+		}
+	}
+	return false
 }
 
 func (c *Coder) addIntent(st *sentState, d *discourse, typ, mode, cameo *string, to string) {
