@@ -185,3 +185,32 @@ func FuzzReadPETRActors(f *testing.F) {
 		}
 	})
 }
+
+// TestUsesOtherStages: entities and places found by the earlier stages are
+// used by rune offset (names, countries, coordinates).
+func TestUsesOtherStages(t *testing.T) {
+	body := "Sergei Shoigu ordered strikes on Raqqa on Tuesday."
+	a := &article.Article{
+		Body:      body,
+		Published: article.Published{Date: "2015-11-18", How: article.DateGiven},
+		Entities: []article.Entity{{Name: "Sergei Shoigu", Type: article.Person, Country: "RUS", Role: "MIL",
+			Mentions: []article.Mention{{Start: 0, End: 13, Text: "Sergei Shoigu"}}}},
+		Places: []article.Place{{Name: "Ar Raqqah", Country: "SY", Lat: 35.95, Lon: 39.01, Feature: "PPLA",
+			Mentions: []article.Mention{{Start: 32, End: 37, Text: "Raqqa"}}}},
+		Dates: []article.Timex{{Text: "on Tuesday", Start: 38, End: 48, Value: "2015-11-17", Granularity: "day"}},
+	}
+	evs := New().Code(context.Background(), a)
+	e, ok := MainEvent(evs)
+	if !ok {
+		t.Fatal("no event")
+	}
+	if e.Type != "ASSAULT" || e.Source.Name != "Sergei Shoigu" || e.Source.Country != "RUS" || e.Source.Role != "MIL" {
+		t.Errorf("got %+v", e)
+	}
+	if e.Location == nil || e.Location.Name != "Raqqa" || e.Location.Country != "SY" || e.Location.Lat != 35.95 {
+		t.Errorf("location %+v", e.Location)
+	}
+	if e.Date != "2015-11-17" {
+		t.Errorf("date %q", e.Date)
+	}
+}

@@ -1431,7 +1431,7 @@ func (c *Coder) setLocation(st *sentState, dr *draft, tr trigger, srcU, tgtU *un
 		}
 		for _, pm := range u.places {
 			pw := prepBefore(st, pm.s)
-			if !locPreps[pw] && pw != "of" && !(u == tgtU && violent) {
+			if !locPreps[pw] && pw != "of" && !(u == tgtU && violent) && !(violent && pm.specific && (pw == "on" || pw == "against")) {
 				continue
 			}
 			if pm.s > tr.end {
