@@ -17,7 +17,8 @@ import "strings"
 // matters; nothing was copied from it.
 const triggerLexicon = `
 AGREE - 030 : agree ; agree to ; agree on ; accept ; accept ~proposal|plan|offer|deal|ceasefire|mediation|invitation ; promise ; pledge ; offer to ; be willing ; be ready ; be prepared ; commit ; accede
-AGREE - 057 : sign ~agreement|accord|treaty|deal|pact|memorandum ; n:agreement ; n:accord ; n:deal ; n:pact
+SUPPORT - 057 : sign ~agreement|accord|treaty|deal|pact|memorandum|protocol
+AGREE - 030 : n:agreement ; n:accord ; n:deal ; n:pact
 CONSULT meeting 040 : meet ; meet with ; hold ~talks|discussions|meeting|meetings|consultations|negotiations ; n:talks ; n:discussion ; n:negotiations ; negotiate ; discuss ; confer ; consult
 CONSULT phone 041 : call ; phone ; telephone ; call ~by phone ; speak ~by phone|telephone
 CONSULT visit 042 : visit ; n:visit ; travel to ; arrive in
@@ -27,7 +28,11 @@ SUPPORT - 051 : praise ; welcome ; hail ; commend ; applaud ; endorse ; back ; s
 COOPERATE - 060 : cooperate ; collaborate ; share ~information|intelligence|evidence|expertise|data ; n:cooperation ; n:war games ; n:war game ; n:joint exercise ; n:joint exercises ; n:military exercise ; n:military exercises ; n:joint military exercise ; n:joint military exercises ; n:joint drills ; ally
 AID economic 071 : donate ; fund ; finance ; lend ; loan ; give ~aid|assistance|grant|loan|money|dollars|million|billion ; provide ~aid|assistance|food|support|funds|loan ; send ~aid|arms|weapons|food|supplies|medicine ; deliver ~aid|food|supplies ; hand over ~medicine|aid|food ; n:aid ; n:assistance ; n:donation
 AID humanitarian 073 : evacuate ~wounded|refugees|civilians|injured ; grant ~asylum|refuge ; n:humanitarian aid ; n:food aid ; n:relief
-CONCEDE - 080 : concede ; lift ; ease ; relax ; cancel ; call off ; release ; free ; pardon ; n:amnesty ; n:concession ; yield ; compromise ; allow ; n:ceasefire ; n:cease-fire ; n:truce ; declare ~ceasefire|truce ; put aside ~differences
+CONCEDE - 080 : concede ; lift ; ease ; relax ; cancel ; call off ; pardon ; n:amnesty ; n:concession ; yield ; compromise ; allow ; put aside ~differences
+RETREAT release 0841 : release ; free ; let free ; set free ; n:prisoner release ; n:release ; hand back ; return ~prisoners|hostages|detainees|property|artifacts|weapons
+RETREAT ceasefire 0871 : n:ceasefire ; n:cease-fire ; n:truce ; declare ~ceasefire|truce|cease-fire ; announce ~ceasefire|cease-fire|truce ; n:cessation of hostilities
+RETREAT ease 085 : lift ~sanctions|embargo|blockade|siege ; ease ~sanctions|embargo|blockade|siege ; n:lifting of sanctions
+RETREAT access 086 : allow ~access|inspectors|observers|peacekeepers|aid|delivery|monitors ; receive ~observers|inspectors|monitors|peacekeepers|mission
 RETREAT - 087 : withdraw ; pull out ; pull back ; retreat ; surrender ; n:withdrawal ; n:retreat ; resign ; step down ; quit ; demobilize ; disarm ; n:pullout ; evacuate ~settlements|troops|positions|town ; lay down ~arms|weapons ; back down
 REQUEST - 100 : order ~to ; demand ; n:demand ; press ; pressure ; insist
 REQUEST appeal 020 : call for ; call on ; urge ; appeal ; ask ; request ; n:request ; n:appeal ; plead ; seek ; petition ; n:call
@@ -55,7 +60,7 @@ SUPPORT - 051 : express ~support|solidarity|sympathy ; voice ~support ; laud ; a
 COOPERATE - 060 : work ~together|with ; partner ; exchange ~information|intelligence|views ; extradite ; hand over ~suspect|suspects|fugitive ; n:joint patrol ; n:joint patrols ; coordinate
 AID economic 071 : supply ; ship ~aid|food|supplies|arms|weapons ; airlift ; contribute ; grant ~aid|loan|credit|money ; n:loan ; n:grant ; n:credit
 AID humanitarian 073 : rescue ; n:relief supplies ; shelter ; feed
-CONCEDE - 080 : let free ; set free ; let go ; n:prisoner release ; open ~border|borders|crossing|bridge|airport|port ; grant ~amnesty|autonomy|independence|concessions|pardon ; reopen ; legalize ; legalise ; hand back ; return ~territory|land|prisoners ; accept ~demands|demand ; give in ; acquit ; reinstate ; unblock ; lift ~ban|curfew|sanctions|embargo|siege|restrictions|blockade ; n:release ; exchange ~prisoners ; approve ; n:concessions
+CONCEDE - 080 : let go ; open ~border|borders|crossing|bridge|airport|port ; grant ~amnesty|autonomy|independence|concessions|pardon ; reopen ; legalize ; legalise ; return ~territory|land ; accept ~demands|demand ; give in ; acquit ; reinstate ; unblock ; lift ~ban|curfew|restrictions ; exchange ~prisoners ; approve ; n:concessions
 RETREAT - 087 : hand over ~power|control|town ; cede ; abandon ~positions|post|bases|town ; disband ; relinquish ; evacuate ; n:evacuation ; leave ~country|town|territory
 REQUEST - 100 : push ~for ; n:demands
 REQUEST appeal 020 : beg ; implore ; exhort ; lobby ; n:plea ; n:petition ; invite ; n:invitation ; n:call for
@@ -77,7 +82,7 @@ ASSAULT heavy-weapons 194 : n:tank fire ; n:missile attack ; n:missiles ; n:shel
 AID peacekeeping 074 : deploy ~peacekeepers|observers|monitors ; n:peacekeeping mission ; n:peacekeeping force
 AID military 072 : give ~weapons|arms|firearms|equipment|ammunition|vehicles|aircraft|helicopters ; provide ~weapons|arms|firearms|equipment|ammunition|vehicles|aircraft|training ; deliver ~weapons|arms|equipment|ammunition ; n:military aid ; n:arms deliveries ; send ~weapons|arms|equipment|ammunition|vehicles ; train ~forces|soldiers|troops|police
 AID economic 071 : provide ; hand over ; provide ~million|billion|funding|support|assistance|aid|money ; send ~team|experts|doctors|drugs|equipment|supplies ; give ~medical|equipment|supplies|drugs|medicine ; distribute ~supplies|food|aid|tents|medicine ; n:donor ; n:donations ; allocate ~funds|million|billion ; pledge ~million|billion|aid
-CONCEDE - 080 : roll back ~tariffs|sanctions|restrictions ; reduce ~tariffs|sanctions|restrictions ; cut ~tariffs ; lower ~tariffs ; ease ~tariffs|sanctions|restrictions ; announce ~ceasefire|cease-fire|truce
+RETREAT ease 085 : roll back ~tariffs|sanctions|restrictions ; reduce ~tariffs|sanctions|restrictions ; cut ~tariffs ; lower ~tariffs ; ease ~tariffs|restrictions
 THREATEN - 130 : set ~deadline ; give ~deadline|ultimatum|warning ; n:deadline
 ASSAULT - 190 : n:military operation ; n:military operations ; n:military offensive ; destroy ~camps|positions|bases|hideouts|tanks|bunkers ; n:operation against ; n:crossfire
 ASSAULT - 190 : attack ; n:attack ; n:attacks ; assault ; n:assault ; strike ~at|against|target|targets|positions|bases|camps|areas|convoy|depot|facility|facilities|building|hospital|school|village|town|city ; hit ~targets|positions|territory ; raid ; n:raid ; n:raids ; ambush ; n:ambush ; invade ; n:invasion ; n:incursion ; n:offensive ; launch ~offensive|attack|attacks ; fight ; n:fighting ; clash ; n:clashes ; n:battle ; battle ; engage ~in fighting ; kill ; n:killing ; n:killings ; massacre ; n:massacre ; slaughter ; wound ; injure ; hunt down ; take down ; bring down ; n:downing ; target ; n:war ; wage ~war ; n:violence ; n:act of terror ; n:terror attack ; n:terrorist attack ; n:militant attacks ; n:ethnic cleansing ; engage ~in ethnic cleansing ; violate ~ceasefire|truce ; n:ceasefire violation ; capture ~stronghold|town|city|village|base|territory|mosque|airport|district|area|hill|checkpoint|positions|province|bases|villages|towns
