@@ -39,7 +39,7 @@ REQUEST appeal 020 : call for ; call on ; urge ; appeal ; ask ; request ; n:requ
 ACCUSE disapprove 111 : criticize ; criticise ; condemn ; denounce ; deplore ; blame ; n:criticism ; n:condemnation ; slam ; lash out ; attack ~verbally ; decry ; rebuke ; protest ~against ; lodge ~protest|complaint ; complain ; summon ; n:complaint
 ACCUSE allege 112 : accuse ; allege ; charge ; n:accusation ; n:allegation ; n:accusations ; sue ; n:lawsuit
 ACCUSE investigate 090 : investigate ; probe ; inspect ; n:investigation ; n:inquiry ; n:probe ; dispatch ~inspectors|investigators ; open ~investigation|investigations|inquiry|probe
-REJECT - 120 : reject ; refuse ; decline ; deny ; dismiss ; rebuff ; oppose ; veto ; renege ; spurn ; n:rejection ; n:veto ; fail to ; rule out ; turn down ; resist ; defy ; boycott
+REJECT - 120 : reject ; refuse ; decline ; deny ; dismiss ; rebuff ; oppose ; veto ; renege ; spurn ; n:rejection ; n:veto ; fail to ; rule out ; turn down ; resist ; defy
 THREATEN - 130 : threaten ; warn ; n:threat ; n:ultimatum ; vow ; swear ; n:warning ; menace
 PROTEST demonstrate 141 : protest ; demonstrate ; rally ; march ; n:protest ; n:protests ; n:demonstration ; n:demonstrations ; n:rally ; n:rallies ; n:march ; picket ; n:sit-in
 PROTEST strike 143 : strike ~work|over|for|against|demanding ; go on strike ; n:hunger strike ; n:general strike ; stop work ; walk out ; n:walkout
@@ -69,9 +69,10 @@ ACCUSE investigate 090 : inquire ; examine ; n:inspection ; n:inquest
 REJECT - 120 : refute ; rebut ; dispute ; contest ; balk ; disagree ; object ~to ; n:objection ; n:refusal ; snub ; shun ; repudiate ; disown ; overrule ; n:opposition to ; walk out ~of ; pull out ~of talks|negotiations ; abandon ~talks|negotiations|plan
 THREATEN - 130 : intimidate ; issue ~ultimatum|threat|warning ; give ~ultimatum ; n:threats ; vow ~revenge|retaliation ; n:ultimatums
 PROTEST demonstrate 141 : take ~to the streets ; stage ~protest|demonstration|rally|sit-in|march ; gather ~to protest ; n:protesters ; n:demonstrators
+PROTEST boycott 143 : boycott ; n:boycott
 PROTEST strike 143 : stage ~walkout|hunger ; call ~general strike ; n:strikers ; n:strike
 MOBILIZE troops 150 : send ~troops|forces|warships|soldiers|reinforcements|tanks ; dispatch ~troops|forces|warships|soldiers|reinforcements ; move ~troops|tanks|forces ; patrol ; step up ~security|patrols ; go ~on alert ; n:alert ; n:reinforcements ; n:troop buildup ; n:military exercises ; conduct ~exercises|maneuvers|manoeuvres ; n:maneuvers ; n:manoeuvres ; rearm ; arm
-SANCTION - 160 : downgrade ~ties|relations ; close ~embassy|consulate ; ban ~imports|exports|trade|flights ; withdraw ~ambassador|envoy|recognition ; cancel ~visit|talks|meeting|agreement|contract ; postpone ~talks|visit|meeting ; n:suspension ; n:expulsion ; blacklist ; n:boycott ; n:sanction
+SANCTION - 160 : downgrade ~ties|relations ; close ~embassy|consulate ; ban ~imports|exports|trade|flights ; withdraw ~ambassador|envoy|recognition ; cancel ~visit|talks|meeting|agreement|contract ; postpone ~talks|visit|meeting ; n:suspension ; n:expulsion ; blacklist ; n:sanction
 COERCE arrest 173 : n:detentions ; sentence ; n:crackdown on ; apprehend ; abduct ~activists ; n:curbs ; hold ~prisoners|detainees ; n:house arrest
 COERCE restrict 172 : besiege ; n:siege ; n:martial law ; clamp down ; shut ~down ; close ~down|newspaper|newspapers|schools|university|office|offices ; curb ; n:restrictions ; expel ~journalists ; evict
 COERCE seize 174 : nationalize ; expropriate ; annex ; n:annexation ; seize ~land|property|assets|control|power ; take ~control|power ; n:coup

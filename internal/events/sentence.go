@@ -1267,6 +1267,9 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 	case "oblig":
 		hyp = true
 	}
+	if typ == "RETREAT" && !hyp && typ != "THREATEN" && withdrawsHelp(st, tr.end) && (toks[tr.i].lem == "withdraw" || toks[tr.i].lem == "pull") {
+		typ, mode, cameo = "SANCTION", "expel", "166" // withdrawing peacekeepers or inspectors
+	}
 	if neg && cooperative[typ] && !hyp {
 		typ, mode, cameo, neg = "REJECT", "", "120", false
 	}
