@@ -91,6 +91,8 @@ type unit struct {
 
 const headRule = false
 
+const subjFallback = true
+
 // targetThings are heads of phrases that are attacked or acted on for a
 // country: "a Russian airliner", "the Israeli embassy".
 var targetThings = map[string]bool{"embassy": true, "consulate": true, "ship": true, "ships": true, "vessel": true, "tanker": true, "convoy": true, "helicopter": true, "base": true, "bases": true, "positions": true, "territory": true, "town": true, "towns": true, "village": true, "villages": true, "border": true, "interests": true, "targets": true, "goods": true, "exports": true, "imports": true, "forces": true, "people": true, "nationals": true, "citizens": true}
@@ -1208,6 +1210,28 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 	}
 	if tgtU != nil && !tgtU.isActor {
 		tgt = article.Actor{}
+	}
+	// no subject actor: the nearest actor with a country before the trigger
+	// in the clause ("The main Hutu rebel group, Forces for ..., insisted")
+	if subjFallback && !p.nominal && !m.passive && (srcU == nil || !srcU.isActor) {
+		for k := tr.i - 1; k >= 0; k-- {
+			if clauseBoundary(toks[k]) && toks[k].low != "(" && toks[k].low != ")" {
+				break
+			}
+			if isVerbTag(toks[k].tag) && reportingVerbs[toks[k].lem] {
+				break
+			}
+			if ui := st.unitAt[k]; ui >= 0 {
+				u := st.units[ui]
+				pw := prepBefore(st, u.s)
+				if u.isActor && u != tgtU && u.actor.Country != "" && pw != "against" && pw != "on" && pw != "to" && pw != "from" && pw != "with" && !locPreps[pw] && !subjNominal {
+					srcU = u
+					src = c.resolve(st, u, d, tr.i)
+					break
+				}
+				k = u.s
+			}
+		}
 	}
 	// a titled official with no country of his own: the country the
 	// sentence places him in ("President X threatened a curfew in Algiers")
