@@ -93,6 +93,8 @@ const headRule = false
 
 const subjFallback = true
 
+const tgtFallback = true
+
 // targetThings are heads of phrases that are attacked or acted on for a
 // country: "a Russian airliner", "the Israeli embassy".
 var targetThings = map[string]bool{"embassy": true, "consulate": true, "ship": true, "ships": true, "vessel": true, "tanker": true, "convoy": true, "helicopter": true, "base": true, "bases": true, "positions": true, "territory": true, "town": true, "towns": true, "village": true, "villages": true, "border": true, "interests": true, "targets": true, "goods": true, "exports": true, "imports": true, "forces": true, "people": true, "nationals": true, "citizens": true}
@@ -1230,6 +1232,23 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 					break
 				}
 				k = u.s
+			}
+		}
+	}
+	// no object actor: the first actor with a country after the trigger in the sentence
+	if tgtFallback && (tgtU == nil || !tgtU.isActor) {
+		for k := tr.end + 1; k < len(toks); k++ {
+			if toks[k].low == ";" || isVerbTag(toks[k].tag) && reportingVerbs[toks[k].lem] {
+				break
+			}
+			if ui := st.unitAt[k]; ui >= 0 {
+				u := st.units[ui]
+				if u.isActor && u != srcU && u.actor.Country != "" && headOK(st, u) && src.Country != u.actor.Country {
+					tgtU = u
+					tgt = c.resolve(st, u, d, tr.i)
+					break
+				}
+				k = u.e - 1
 			}
 		}
 	}
