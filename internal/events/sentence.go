@@ -1254,7 +1254,7 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 	}
 	// a titled official with no country of his own: the country the
 	// sentence places him in ("President X threatened a curfew in Algiers")
-	if src.Country == "" && srcU != nil && srcU.person && (src.Role == "GOV" || src.Role == "MIL" || src.Role == "JUD" || src.Role == "LEG") {
+	if src.Country == "" && srcU != nil && srcU.isActor && (srcU.known || srcU.person || src.Role != "") {
 		for _, v := range st.units {
 			if v == srcU || v.pronoun != "" {
 				continue
