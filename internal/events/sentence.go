@@ -1270,6 +1270,18 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 			}
 		}
 	}
+	// a target with no country: the place it is in ("an army camp in western Kabul")
+	if tgt.Country == "" && tgtU != nil && tgtU.isActor {
+		for _, v := range st.units {
+			if v == srcU || v == tgtU || v.pronoun != "" || v.s < tgtU.e {
+				continue
+			}
+			if pw := prepBefore(st, v.s); (pw == "in" || pw == "at" || pw == "of") && v.s-tgtU.e <= 4 && v.kinds&(1<<mkCountry|1<<mkCapital|1<<mkDemonym|1<<mkPlace) != 0 && v.actor.Country != "" && v.actor.Country != "IGO" && v.actor.Country != "NGO" {
+				tgt.Country = v.actor.Country
+				break
+			}
+		}
+	}
 	// modality
 	hyp, neg := false, m.neg
 	switch m.intent {
