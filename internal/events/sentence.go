@@ -402,6 +402,10 @@ func (c *Coder) findTriggers(st *sentState) []trigger {
 			if best != nil && i > 0 && toks[i-1].low == "as" && t.low == "opposed" {
 				best = nil
 			}
+			// "the wounded", "the injured": a verb form after a determiner names people
+			if best != nil && i > 0 && toks[i-1].tag == "DT" && (t.tag == "VBN" || t.tag == "VBD") {
+				best = nil
+			}
 			// attributive participle: "apparently coordinated attacks", "the disputed town"
 			if best != nil && bestEnd == i && (t.tag == "VBN" || t.tag == "VBG") && i+1 < len(toks) && isNounTag(toks[i+1].tag) && i > 0 && (toks[i-1].tag == "DT" || toks[i-1].tag == "RB" || toks[i-1].tag == "JJ" || toks[i-1].tag == "PRP$" || toks[i-1].tag == "CD") && !auxWords[toks[i-1].lem] && !(st.unitAt[i-1] >= 0 && st.units[st.unitAt[i-1]].isActor) {
 				best = nil
@@ -1385,7 +1389,7 @@ func (c *Coder) subordination(st *sentState, i int, m modality) int {
 			n++
 		case w == "which" || w == "who":
 			n++
-		case w == "that" && k > 0 && !(isVerbTag(toks[k-1].tag) && reportingVerbs[toks[k-1].lem]) && !isVerbTag(toks[k-1].tag):
+		case w == "that" && k > 0 && !(isVerbTag(toks[k-1].tag) && reportingVerbs[toks[k-1].lem]):
 			n++
 		case subordinators[w] && toks[k].tag == "IN" && k+1 < len(toks) && !(toks[k+1].tag == "CD"):
 			// "after a Serbian army jet shot down": a clause, not a PP, when a verb follows soon
@@ -1404,7 +1408,7 @@ func (c *Coder) subordination(st *sentState, i int, m modality) int {
 		}
 	}
 	// reduced relative: "a group seeking to overthrow", "the group blamed for"
-	if i > 0 && (toks[i].tag == "VBG" || toks[i].tag == "VBN") && isNounTag(toks[i-1].tag) && m.start == i {
+	if i > 0 && (toks[i].tag == "VBG" || toks[i].tag == "VBN") && (isNounTag(toks[i-1].tag) || toks[i-1].low == ",") && m.start == i {
 		n++
 	}
 	if m.intent == "" && toInf || (i > 0 && toks[i].tag == "VBG" && (toks[i-1].tag == "IN" || toks[i-1].low == ",")) {
