@@ -16,7 +16,7 @@ import "strings"
 // PETRARCH-2's CAMEO.2.0.txt verb dictionary was read as a guide to what
 // matters; nothing was copied from it.
 const triggerLexicon = `
-AGREE - 030 : agree ; agree to ; agree on ; accept ; accept ~proposal|plan|offer|deal|ceasefire|mediation|invitation ; promise ; pledge ; offer to ; be willing ; be ready ; be prepared ; commit ; accede
+AGREE - 030 : agree ; agree to ; agree on ; accept ; accept ~proposal|plan|offer|deal|ceasefire|mediation|invitation ; promise ; pledge ; offer to ; be willing ; be ready ; be prepared ; commit ~to ; accede
 SUPPORT - 057 : sign ~agreement|accord|treaty|deal|pact|memorandum|protocol
 AGREE - 030 : n:agreement ; n:accord ; n:deal ; n:pact
 CONSULT meeting 040 : meet ; meet with ; hold ~talks|discussions|meeting|meetings|consultations|negotiations ; n:talks ; n:discussion ; n:negotiations ; negotiate ; discuss ; confer ; consult
@@ -50,6 +50,9 @@ SANCTION - 160 : sanction ; n:sanctions ; n:embargo ; impose ~sanctions|embargo|
 COERCE arrest 173 : arrest ; detain ; n:arrest ; n:arrests ; jail ; imprison ; round up ; capture ~suspects|activists|leader|opposition ; hold ~hostage|captive ; take ~hostage ; n:detention
 COERCE restrict 172 : ban ; outlaw ; prohibit ; n:ban ; n:curfew ; impose ~curfew|restrictions ; prevent ; restrict ; blockade ; n:blockade ; close ~border|borders ; n:state of emergency ; declare ~state of siege ; declare ~state of emergency ; declare ~martial law ; censor ; deface
 SANCTION - 160 : reduce ~aid|assistance|funding ; n:aid cuts ; expel ~diplomats|diplomat|ambassador|envoy|envoys ; prohibit ~aid|trade|imports|exports|flights ; n:travel ban
+COERCE - 170 : force ~to ; compel ~to ; coerce
+AID economic 071 : mobilize ~funds|resources|aid|support|assistance|money ; mobilise ~funds|resources|aid|support|assistance|money
+RETREAT - 087 : cease ~operations|fire|fighting|hostilities|attacks|offensive ; halt ~offensive|attacks|operations|fighting
 COERCE seize 174 : seize ; confiscate ; occupy ; n:occupation ; deport ; n:deportation ; expel ~refugees|migrants|workers
 COERCE destroy 175 : set fire ; burn ; torch ; demolish ; destroy ~homes|houses|offices|property|crops ; raze ; n:arson
 COERCE repress 175 : crack down ; n:crackdown ; suppress ; disperse

@@ -407,7 +407,7 @@ func (c *Coder) findTriggers(st *sentState) []trigger {
 				best = nil
 			}
 			// attributive participle: "apparently coordinated attacks", "the disputed town"
-			if best != nil && bestEnd == i && (t.tag == "VBN" || t.tag == "VBG") && i+1 < len(toks) && isNounTag(toks[i+1].tag) && i > 0 && (toks[i-1].tag == "DT" || toks[i-1].tag == "RB" || toks[i-1].tag == "JJ" || toks[i-1].tag == "PRP$" || toks[i-1].tag == "CD") && !auxWords[toks[i-1].lem] && !(st.unitAt[i-1] >= 0 && st.units[st.unitAt[i-1]].isActor) {
+			if best != nil && bestEnd == i && (t.tag == "VBN" || t.tag == "VBG" || t.tag == "VBD") && i+1 < len(toks) && isNounTag(toks[i+1].tag) && i > 0 && (toks[i-1].tag == "DT" || toks[i-1].tag == "RB" || toks[i-1].tag == "JJ" || toks[i-1].tag == "PRP$" || toks[i-1].tag == "CD") && !auxWords[toks[i-1].lem] && !(st.unitAt[i-1] >= 0 && st.units[st.unitAt[i-1]].isActor) {
 				best = nil
 			}
 			if best != nil {
@@ -1351,7 +1351,16 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 	if hyp || neg {
 		dr.ev.Confidence -= 0.2
 	}
-	if sub := c.subordination(st, tr.i, m); sub > 0 && !(typ == "PROTEST" && tr.i > 0 && (toks[tr.i-1].low == "to" || toks[tr.i-1].low == "in")) {
+	sub := c.subordination(st, tr.i, m)
+	if p.nominal {
+		// "at the request of", "after the attack": a nominal in an adverbial phrase is background
+		first := tr.i - len(p.slots) + 1
+		switch prepBefore(st, first) {
+		case "at", "upon", "following", "after", "despite", "amid", "before", "since", "over":
+			sub++
+		}
+	}
+	if sub > 0 && !(typ == "PROTEST" && tr.i > 0 && (toks[tr.i-1].low == "to" || toks[tr.i-1].low == "in")) {
 		dr.ev.Confidence -= 0.2 * float64(sub)
 	}
 	if tgtU != nil && tgtU.theme != "" {
