@@ -58,6 +58,7 @@ func TestNumbers(t *testing.T) {
 	cases := map[string]int{
 		"killing all 224 on board": 224, "killed twenty-five people": 25, "at least 1,200 people were killed": 1200,
 		"dozens were killed": 12, "the death toll rose to 30": 30, "killed three hundred villagers": 300,
+		"guerrillas killed the deputy chief of the militia": 1,
 	}
 	for text, want := range cases {
 		st := &sentState{}

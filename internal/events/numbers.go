@@ -114,6 +114,12 @@ var victimNouns = map[string]bool{
 	"reportedly": true, "were killed": true, "crew": true, "crewmembers": true, "pilgrims": true, "villagers": true, "and": false,
 }
 
+var singularPerson = map[string]bool{"man": true, "woman": true, "child": true, "boy": true, "girl": true, "person": true,
+	"soldier": true, "officer": true, "policeman": true, "civilian": true, "leader": true, "chief": true, "commander": true,
+	"journalist": true, "official": true, "member": true, "student": true, "worker": true, "farmer": true, "priest": true,
+	"guard": true, "militant": true, "rebel": true, "teenager": true, "resident": true, "activist": true, "politician": true,
+	"minister": true, "general": true, "colonel": true, "judge": true, "mayor": true, "governor": true, "diplomat": true}
+
 // casualties finds the dead and injured counts a sentence reports:
 // "killing all 224 on board", "killed one U.S. soldier and wounded two
 // others", "at least 12 people were killed", "the death toll rose to 30".
@@ -143,6 +149,21 @@ func casualties(toks []tok) (dead, injured *int) {
 			if v, _, ok := parseNumber(toks, j); ok && !(toks[j].low == "a" || toks[j].low == "an") {
 				set(target, v)
 				continue
+			}
+		}
+		// "killed the deputy chief", "killing a soldier": one person
+		if isK && (w == "killed" || w == "killing" || w == "kills" || w == "kill" || w == "assassinated" || w == "murdered") {
+			k := i + 1
+			if k < len(toks) && (toks[k].low == "a" || toks[k].low == "an" || toks[k].low == "the" || toks[k].low == "one") {
+				for q := k + 1; q < len(toks) && q <= k+4; q++ {
+					if singularPerson[toks[q].low] {
+						set(target, 1)
+						break
+					}
+					if toks[q].low == "," || toks[q].low == "and" || toks[q].low == "of" && q > k+1 {
+						break
+					}
+				}
 			}
 		}
 		// toll: "death toll rose to 30"
