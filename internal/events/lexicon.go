@@ -50,7 +50,7 @@ SANCTION - 160 : sanction ; n:sanctions ; n:embargo ; impose ~sanctions|embargo|
 COERCE arrest 173 : arrest ; detain ; n:arrest ; n:arrests ; jail ; imprison ; round up ; capture ~suspects|activists|leader|opposition ; hold ~hostage|captive ; take ~hostage ; n:detention
 COERCE restrict 172 : ban ; outlaw ; prohibit ; n:ban ; n:curfew ; impose ~curfew|restrictions ; prevent ; restrict ; blockade ; n:blockade ; close ~border|borders ; n:state of emergency ; declare ~state of siege ; declare ~state of emergency ; declare ~martial law ; censor ; deface
 SANCTION - 160 : reduce ~aid|assistance|funding ; n:aid cuts ; expel ~diplomats|diplomat|ambassador|envoy|envoys ; prohibit ~aid|trade|imports|exports|flights ; n:travel ban
-COERCE - 170 : force ~to ; compel ~to ; coerce
+COERCE - 170 : force ~to ; force ~out ; compel ~to ; coerce ; extend ~curfew|ban|detention ; extend ~state of emergency
 AID economic 071 : mobilize ~funds|resources|aid|support|assistance|money ; mobilise ~funds|resources|aid|support|assistance|money
 RETREAT - 087 : cease ~operations|fire|fighting|hostilities|attacks|offensive ; halt ~offensive|attacks|operations|fighting
 COERCE seize 174 : seize ; confiscate ; occupy ; n:occupation ; deport ; n:deportation ; expel ~refugees|migrants|workers
@@ -63,12 +63,13 @@ SUPPORT - 051 : express ~support|solidarity|sympathy ; voice ~support ; laud ; a
 COOPERATE - 060 : work ~together|with ; partner ; exchange ~information|intelligence|views ; extradite ; hand over ~suspect|suspects|fugitive ; n:joint patrol ; n:joint patrols ; coordinate
 AID economic 071 : supply ; ship ~aid|food|supplies|arms|weapons ; airlift ; contribute ; grant ~aid|loan|credit|money ; n:loan ; n:grant ; n:credit
 AID humanitarian 073 : rescue ; n:relief supplies ; shelter ; feed
-CONCEDE - 080 : let go ; open ~border|borders|crossing|bridge|airport|port ; grant ~amnesty|autonomy|independence|concessions|pardon ; reopen ; legalize ; legalise ; return ~territory|land ; accept ~demands|demand ; give in ; acquit ; reinstate ; unblock ; lift ~ban|curfew|restrictions ; exchange ~prisoners ; approve ; n:concessions
+CONCEDE - 080 : end ~strike|protest|boycott|sit-in|blockade ; let go ; open ~border|borders|crossing|bridge|airport|port ; grant ~amnesty|autonomy|independence|concessions|pardon ; reopen ; legalize ; legalise ; return ~territory|land ; accept ~demands|demand ; give in ; acquit ; reinstate ; unblock ; lift ~ban|curfew|restrictions ; exchange ~prisoners ; approve ; n:concessions
 RETREAT - 087 : hand over ~power|control|town ; cede ; abandon ~positions|post|bases|town ; disband ; relinquish ; evacuate ; n:evacuation ; leave ~country|town|territory
 REQUEST - 100 : push ~for ; n:demands
 REQUEST appeal 020 : beg ; implore ; exhort ; lobby ; n:plea ; n:petition ; invite ; n:invitation ; n:call for
 ACCUSE disapprove 111 : reprimand ; censure ; scold ; n:criticisms ; warn ~against ; protest ~to ; lodge ~protest ; n:protest note ; indict ; convict ; find ~guilty ; n:indictment ; prosecute ; n:verdict ; question ~legitimacy ; deride ; ridicule ; mock
 ACCUSE investigate 090 : inquire ; examine ; n:inspection ; n:inquest
+REJECT defy 128 : violate ~ban|agreement|agreements|sanctions|embargo|resolution|law|accord|treaty|rules
 REJECT - 120 : refute ; rebut ; dispute ; contest ; balk ; disagree ; object ~to ; n:objection ; n:refusal ; snub ; shun ; repudiate ; disown ; overrule ; n:opposition to ; walk out ~of ; pull out ~of talks|negotiations ; abandon ~talks|negotiations|plan
 THREATEN - 130 : intimidate ; issue ~ultimatum|threat|warning ; give ~ultimatum ; n:threats ; vow ~revenge|retaliation ; n:ultimatums
 PROTEST demonstrate 141 : take ~to the streets ; stage ~protest|demonstration|rally|sit-in|march ; gather ~to protest ; n:protesters ; n:demonstrators
@@ -81,7 +82,7 @@ COERCE restrict 172 : besiege ; n:siege ; n:martial law ; clamp down ; shut ~dow
 COERCE seize 174 : nationalize ; expropriate ; annex ; n:annexation ; seize ~land|property|assets|control|power ; take ~control|power ; n:coup
 COERCE repress 175 : fire ~tear gas ; fire ~teargas ; fire ~water cannon ; use ~tear gas ; use ~teargas ; use ~force ; n:tear gas ; n:teargas ; n:water cannon ; repress ; n:repression
 ASSAULT - 190 : storm ; overrun ; pound ; n:bloodshed ; n:combat ; n:hostilities ; n:skirmish ; n:skirmishes ; n:insurgency ; execute ; n:execution ; n:executions ; rape ; n:rape ; murder ; n:murder ; slay ; lob ~grenade|grenades|shells ; hurl ~grenade|grenades|stones|rocks|bombs ; throw ~grenade|grenades|stones|rocks ; n:siege of ; n:counteroffensive ; n:onslaught ; n:incursions ; n:infiltration ; retaliate ; n:reprisal ; n:reprisals ; n:retaliation
-ASSAULT firearms 193 : n:gunbattles ; n:shootout ; n:sniper fire ; fire ~on|at ; gun ; machine-gun
+ASSAULT firearms 193 : fire ~across ; n:gunbattles ; n:shootout ; n:sniper fire ; fire ~on|at ; gun ; machine-gun
 ASSAULT heavy-weapons 194 : n:tank fire ; n:missile attack ; n:missiles ; n:shells ; n:barrage
 AID peacekeeping 074 : deploy ~peacekeepers|observers|monitors ; n:peacekeeping mission ; n:peacekeeping force
 AID military 072 : give ~weapons|arms|firearms|equipment|ammunition|vehicles|aircraft|helicopters ; provide ~weapons|arms|firearms|equipment|ammunition|vehicles|aircraft|training ; deliver ~weapons|arms|equipment|ammunition ; n:military aid ; n:arms deliveries ; send ~weapons|arms|equipment|ammunition|vehicles ; train ~forces|soldiers|troops|police
@@ -97,6 +98,8 @@ ASSAULT firearms 193 : shoot ; open fire ; n:gunfire ; n:shooting ; n:gunbattle 
 ASSAULT heavy-weapons 194 : shell ; n:shelling ; n:artillery ; n:rocket attack ; n:rockets ; n:mortar ; n:mortars ; fire ~rockets|missiles|mortars|shells|artillery ; launch ~artillery|rockets|missiles|mortar
 ASSAULT abduct 181 : kidnap ; abduct ; hijack ; n:kidnapping ; n:abduction ; n:hijacking ; take ~hostage|hostages
 ASSAULT torture 182 : torture ; n:torture
+ASSAULT cyber 190 : n:cyber-attack ; n:cyber-attacks ; n:cyber attack ; n:cyber attacks ; n:cyberattack ; n:cyberattacks ; n:cyber warfare ; hack ; n:hacking
+ASSAULT abduct 184 : n:human shields ; n:human shield
 ASSAULT beat 182 : beat ; beat up ; n:beating ; stab ; lynch ; n:stabbing
 ASSAULT assassinate 186 : assassinate ; n:assassination ; n:assassination attempt
 `
@@ -165,7 +168,7 @@ var agentRoles = map[string]string{
 	"company": "BUS", "companies": "BUS", "firm": "BUS", "firms": "BUS", "businessmen": "BUS", "bank": "BUS",
 	"airline": "BUS", "farmers": "AGR", "doctors": "MED", "church": "REL", "clerics": "REL", "cleric": "REL",
 	"airliner": "CVL", "plane": "CVL", "jet": "CVL", "airbus": "CVL", "ship": "CVL", "embassy": "GOV",
-	"group": "", "groups": "", "candidates": "OPP", "candidate": "OPP", "negotiators": "GOV", "negotiator": "GOV", "delegation": "GOV", "settlers": "CVL", "prisoners": "CVL", "hostages": "CVL", "inspectors": "IGO", "observers": "IGO", "peacekeepers": "IGO", "monitors": "IGO", "deputies": "LEG", "elders": "CVL",
+	"group": "", "groups": "", "candidates": "OPP", "teachers": "EDU", "nurses": "MED", "lawyers": "JUD", "traders": "BUS", "drivers": "LAB", "miners": "LAB", "pilots": "LAB", "employees": "LAB", "staff": "LAB", "unionists": "LAB", "hackers": "INS", "bombers": "INS", "attackers": "INS", "assailants": "INS", "kidnappers": "CRM", "smugglers": "CRM", "gangs": "CRM", "gang": "CRM", "criminals": "CRM", "candidate": "OPP", "negotiators": "GOV", "negotiator": "GOV", "delegation": "GOV", "settlers": "CVL", "prisoners": "CVL", "hostages": "CVL", "inspectors": "IGO", "observers": "IGO", "peacekeepers": "IGO", "monitors": "IGO", "deputies": "LEG", "elders": "CVL",
 }
 
 // titles before a person's name that give a role.

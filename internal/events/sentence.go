@@ -333,6 +333,10 @@ func (c *Coder) resolve(st *sentState, u *unit, d *discourse, before int) articl
 	switch u.pronoun {
 	case "PS", "PSP":
 		ref = inSentence(true)
+		if ref == nil && st.speaker != nil && st.speaker.pronoun == "" && st.speaker.s < before {
+			a := st.speaker.actor
+			ref = &a
+		}
 		if ref == nil {
 			ref = d.lastPerson
 		}
@@ -407,7 +411,7 @@ func (c *Coder) findTriggers(st *sentState) []trigger {
 				best = nil
 			}
 			// attributive participle: "apparently coordinated attacks", "the disputed town"
-			if best != nil && bestEnd == i && (t.tag == "VBN" || t.tag == "VBG" || t.tag == "VBD") && i+1 < len(toks) && isNounTag(toks[i+1].tag) && i > 0 && (toks[i-1].tag == "DT" || toks[i-1].tag == "RB" || toks[i-1].tag == "JJ" || toks[i-1].tag == "PRP$" || toks[i-1].tag == "CD") && !auxWords[toks[i-1].lem] && !(st.unitAt[i-1] >= 0 && st.units[st.unitAt[i-1]].isActor) {
+			if best != nil && bestEnd == i && (t.tag == "VBN" || t.tag == "VBG" || t.tag == "VBD") && i+1 < len(toks) && (toks[i+1].tag == "NN" || toks[i+1].tag == "NNS") && i > 0 && (toks[i-1].tag == "DT" || toks[i-1].tag == "RB" && t.tag != "VBD" || toks[i-1].low == "apparently" || toks[i-1].tag == "JJ" || toks[i-1].tag == "PRP$" || toks[i-1].tag == "CD") && !auxWords[toks[i-1].lem] && !(st.unitAt[i-1] >= 0 && st.units[st.unitAt[i-1]].isActor) {
 				best = nil
 			}
 			if best != nil {
