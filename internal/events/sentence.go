@@ -679,7 +679,7 @@ func (c *Coder) subjectOf(st *sentState, v, vs int, depth int) *unit {
 				continue
 			}
 			// "Libyan leader Muammar Gaddafi and Bulgarian President Todor Zhivkov signed": the first conjunct
-			for u.s > 1 && (toks[u.s-1].low == "and" || toks[u.s-1].low == ",") && st.unitAt[u.s-2] >= 0 && st.units[st.unitAt[u.s-2]].isActor {
+			for u.s > 1 && toks[u.s-1].low == "and" && st.unitAt[u.s-2] >= 0 && st.units[st.unitAt[u.s-2]].isActor {
 				u = st.units[st.unitAt[u.s-2]]
 			}
 			return u
@@ -1223,13 +1223,13 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 	}
 	// no subject actor: the nearest actor with a country before the trigger
 	// in the clause ("The main Hutu rebel group, Forces for ..., insisted")
-	if subjFallback && !p.nominal && !m.passive && (srcU == nil || !srcU.isActor) {
+	if subjFallback && !p.nominal && !m.passive && (srcU == nil || !srcU.isActor) && !(toks[tr.i].tag == "VBG" && tr.i > 0 && toks[tr.i-1].tag == "IN") {
 		for k := tr.i - 1; k >= 0; k-- {
 			if clauseBoundary(toks[k]) && toks[k].low != "(" && toks[k].low != ")" {
 				break
 			}
-			if isVerbTag(toks[k].tag) && reportingVerbs[toks[k].lem] {
-				break
+			if (toks[k].tag == "VBD" || toks[k].tag == "VBZ" || toks[k].tag == "VBP") && k < m.start && !auxWords[toks[k].lem] {
+				break // another verb: its own clause
 			}
 			if ui := st.unitAt[k]; ui >= 0 {
 				u := st.units[ui]
@@ -1269,7 +1269,7 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 			}
 			pw := prepBefore(st, v.s)
 			domestic := v == tgtU && (typ == "COERCE" || typ == "CONCEDE")
-			if v == tgtU && !domestic || !(domestic || pw == "in" || pw == "at" || v.s < tr.i && pw != "against" && pw != "on" && pw != "to") {
+			if v == tgtU && !domestic || !(domestic || pw == "in" || pw == "at" || v.s < tr.i && (pw == "" || pw == "of" || pw == "from" || pw == "," || pw == "and")) {
 				continue
 			}
 			if v.kinds&(1<<mkCountry|1<<mkCapital|1<<mkDemonym) != 0 && v.actor.Country != "" && v.actor.Country != "IGO" && v.actor.Country != "NGO" {
