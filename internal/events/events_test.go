@@ -215,3 +215,33 @@ func TestUsesOtherStages(t *testing.T) {
 		t.Errorf("date %q", e.Date)
 	}
 }
+
+func FuzzReadCameoNER(f *testing.F) {
+	f.Add([]byte("In O\nSeptember O\na B-S\ncar I-S\n\nkilled O\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		sents, err := ReadCameoNER(bytes.NewReader(data))
+		if err != nil {
+			return
+		}
+		for _, s := range sents {
+			if len(s.Tokens) != len(s.Tags) || len(s.Tokens) == 0 {
+				t.Fatal("bad sentence")
+			}
+		}
+	})
+}
+
+func FuzzReadPLOVERGSR(f *testing.F) {
+	f.Add([]byte(`[{"id":"DOC","event":"DOCUMENT"},{"id":"PLOVER-GSR01-ASSAULT-0011","event":"ASSAULT","dead":"1","text":"A bombing killed one.","source":[{"actorText":"x","code":"IRQ"}],"target":""}]`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		recs, err := ReadPLOVERGSR(bytes.NewReader(data))
+		if err != nil {
+			return
+		}
+		for _, r := range recs {
+			if r.Text == "" || r.Type == "" {
+				t.Fatal("record without text or type")
+			}
+		}
+	})
+}
