@@ -27,11 +27,12 @@ CONSULT mediate 045 : mediate ; n:mediation ; launch ~mediation
 SUPPORT - 051 : praise ; welcome ; hail ; commend ; applaud ; endorse ; back ; support ; defend ; thank ; congratulate ; apologize ; apologise ; forgive ; n:support ; rally ~behind|support ; upgrade ~ties|relations ; restore ~ties|relations ; establish ~ties|relations
 COOPERATE - 060 : cooperate ; collaborate ; share ~information|intelligence|evidence|expertise|data ; n:cooperation ; n:war games ; n:war game ; n:joint exercise ; n:joint exercises ; n:military exercise ; n:military exercises ; n:joint military exercise ; n:joint military exercises ; n:joint drills ; ally
 AID economic 071 : donate ; fund ; finance ; lend ; loan ; give ~aid|assistance|grant|loan|money|dollars|million|billion ; provide ~aid|assistance|food|support|funds|loan ; send ~aid|arms|weapons|food|supplies|medicine ; deliver ~aid|food|supplies ; hand over ~medicine|aid|food ; n:aid ; n:assistance ; n:donation
+AID asylum 075 : accept ~refugees|migrants|asylum-seekers ; take in ~refugees|migrants ; grant ~asylum ; n:asylum
 AID humanitarian 073 : evacuate ~wounded|refugees|civilians|injured ; grant ~asylum|refuge ; n:humanitarian aid ; n:food aid ; n:relief
 CONCEDE - 080 : concede ; lift ; ease ; relax ; cancel ; call off ; pardon ; n:amnesty ; n:concession ; yield ; compromise ; allow ; put aside ~differences
 RETREAT release 0841 : release ; free ; let free ; set free ; n:prisoner release ; n:release ; hand back ; return ~prisoners|hostages|detainees|property|artifacts|weapons
 RETREAT ceasefire 0871 : n:ceasefire ; n:cease-fire ; n:truce ; declare ~ceasefire|truce|cease-fire ; announce ~ceasefire|cease-fire|truce ; n:cessation of hostilities
-RETREAT ease 085 : lift ~sanctions|embargo|blockade|siege ; ease ~sanctions|embargo|blockade|siege ; n:lifting of sanctions
+RETREAT ease 085 : remove ~sanctions|embargo|restrictions|blockade ; lift ~sanctions|embargo|blockade|siege ; ease ~sanctions|embargo|blockade|siege ; n:lifting of sanctions
 RETREAT access 086 : allow ~access|inspectors|observers|peacekeepers|aid|delivery|monitors ; receive ~observers|inspectors|monitors|peacekeepers|mission
 RETREAT - 087 : withdraw ; pull out ; pull back ; retreat ; surrender ; n:withdrawal ; n:retreat ; resign ; step down ; quit ; demobilize ; disarm ; n:pullout ; evacuate ~settlements|troops|positions|town ; lay down ~arms|weapons ; back down
 REQUEST - 100 : order ~to ; demand ; n:demand ; press ; pressure ; insist
@@ -84,7 +85,7 @@ COERCE repress 175 : fire ~tear gas ; fire ~teargas ; fire ~water cannon ; use ~
 ASSAULT - 190 : storm ; overrun ; pound ; n:bloodshed ; n:combat ; n:hostilities ; n:skirmish ; n:skirmishes ; n:insurgency ; execute ; n:execution ; n:executions ; rape ; n:rape ; murder ; n:murder ; slay ; lob ~grenade|grenades|shells ; hurl ~grenade|grenades|stones|rocks|bombs ; throw ~grenade|grenades|stones|rocks ; n:siege of ; n:counteroffensive ; n:onslaught ; n:incursions ; n:infiltration ; retaliate ; n:reprisal ; n:reprisals ; n:retaliation
 ASSAULT firearms 193 : fire ~across ; n:gunbattles ; n:shootout ; n:sniper fire ; fire ~on|at ; gun ; machine-gun
 ASSAULT heavy-weapons 194 : n:tank fire ; n:missile attack ; n:missiles ; n:shells ; n:barrage
-AID peacekeeping 074 : deploy ~peacekeepers|observers|monitors ; n:peacekeeping mission ; n:peacekeeping force
+AID peacekeeping 074 : deploy ~peacekeepers|observers|monitors|peacekeeping ; n:peacekeeping mission ; n:peacekeeping force
 AID military 072 : give ~weapons|arms|firearms|equipment|ammunition|vehicles|aircraft|helicopters ; provide ~weapons|arms|firearms|equipment|ammunition|vehicles|aircraft|training ; deliver ~weapons|arms|equipment|ammunition ; n:military aid ; n:arms deliveries ; send ~weapons|arms|equipment|ammunition|vehicles ; train ~forces|soldiers|troops|police
 AID economic 071 : provide ; hand over ; provide ~million|billion|funding|support|assistance|aid|money ; send ~team|experts|doctors|drugs|equipment|supplies ; give ~medical|equipment|supplies|drugs|medicine ; distribute ~supplies|food|aid|tents|medicine ; n:donor ; n:donations ; allocate ~funds|million|billion ; pledge ~million|billion|aid
 RETREAT ease 085 : roll back ~tariffs|sanctions|restrictions ; reduce ~tariffs|sanctions|restrictions ; cut ~tariffs ; lower ~tariffs ; ease ~tariffs|restrictions
@@ -127,7 +128,7 @@ var reportingVerbs = map[string]bool{
 // THREATEN in PLOVER) and the embedded action is not done.
 var intentVerbs = map[string]bool{
 	"vow": true, "pledge": true, "promise": true, "plan": true, "intend": true, "want": true, "seek": true,
-	"threaten": true, "offer": true, "agree": true, "decide": true, "prepare": true, "aim": true,
+	"threaten": true, "offer": true, "agree": true, "prepare": true, "aim": true,
 	"hope": true, "swear": true, "expect": true, "wish": true, "propose": true,
 	"refuse": true, "decline": true, "fail": true, "hesitate": true, "resolve": true,
 }

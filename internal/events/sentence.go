@@ -403,6 +403,9 @@ func (c *Coder) findTriggers(st *sentState) []trigger {
 					best, bestEnd = p, e
 				}
 			}
+			if best != nil && t.low == "march" && isCap(t.text) && i > 0 {
+				best = nil // the month
+			}
 			if best != nil && i > 0 && toks[i-1].low == "as" && t.low == "opposed" {
 				best = nil
 			}
@@ -463,6 +466,9 @@ func (c *Coder) findTriggers(st *sentState) []trigger {
 		}
 		if inName(st, i) {
 			continue
+		}
+		if t.low == "march" && isCap(t.text) || t.low == "may" {
+			continue // the month
 		}
 		if !isNounTag(toks[bestEnd].tag) && toks[bestEnd].tag != "" && toks[bestEnd].tag != "VBG" {
 			continue
