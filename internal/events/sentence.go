@@ -1362,6 +1362,9 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 		dr.ev.Confidence -= 0.2
 	}
 	sub := c.subordination(st, tr.i, m)
+	if p.nominal && statementBefore(st, tr.i) {
+		sub++ // "expressed concern about the attack": a statement about it, not the attack
+	}
 	if p.nominal {
 		// "at the request of", "after the attack": a nominal in an adverbial phrase is background
 		first := tr.i - len(p.slots) + 1
@@ -1434,6 +1437,19 @@ func (c *Coder) subordination(st *sentState, i int, m modality) int {
 		n++
 	}
 	return n
+}
+
+var statementObjects = map[string]bool{"concern": true, "concerns": true, "condolences": true, "condolence": true, "sympathy": true,
+	"regret": true, "sorrow": true, "grief": true, "shock": true, "hope": true, "hopes": true, "optimism": true, "respects": true, "outrage": true}
+
+// statementBefore: a statement of feeling comes before token i.
+func statementBefore(st *sentState, i int) bool {
+	for k := 0; k < i; k++ {
+		if statementObjects[st.toks[k].low] {
+			return true
+		}
+	}
+	return false
 }
 
 // withdrawsHelp: the thing withdrawn is help the target wants
