@@ -268,7 +268,7 @@ func (c *Coder) findMentions(st *sentState) []mention {
 		}
 		// any other proper name: an actor we know nothing more about
 		// ("Netanyahu says", "the Kurdistan Workers' Party")
-		if e := c.genericEnd(st, i, covered); e > i && strings.HasPrefix(t.tag, "NNP") && !nameStop[t.low] && !(i == 0 && e == 1 && (len(toks) < 2 || !isVerbTagStr(toks[1].tag))) && c.nounPats[t.low] == nil && c.nounPats[nounLemma(t.low)] == nil {
+		if e := c.genericEnd(st, i, covered); e > i && strings.HasPrefix(t.tag, "NNP") && !nameStop[t.low] && !(i == 0 && e == 1 && (len(toks) < 2 || !isVerbTagStr(toks[1].tag) && toks[1].tag != "MD")) && c.nounPats[t.low] == nil && c.nounPats[nounLemma(t.low)] == nil {
 			m := mention{s: i, e: e, kind: mkKnown, name: st.join(i, e)}
 			if e-i == 1 && e < len(toks) && isVerbTagStr(toks[e].tag) && reportingVerbs[lemma(toks[e].low, nil)] && !(i > 0 && toks[i-1].low == "the") {
 				m.kind = mkPerson // "Netanyahu says"

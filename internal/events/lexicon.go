@@ -43,7 +43,7 @@ ACCUSE investigate 090 : investigate ; probe ; inspect ; n:investigation ; n:inq
 REJECT - 120 : reject ; refuse ; decline ; deny ; dismiss ; rebuff ; oppose ; veto ; renege ; spurn ; n:rejection ; n:veto ; fail to ; rule out ; turn down ; resist ; defy
 THREATEN - 130 : threaten ; warn ; n:threat ; n:ultimatum ; vow ; swear ; n:warning ; menace
 PROTEST demonstrate 141 : protest ; demonstrate ; rally ; march ; n:protest ; n:protests ; n:demonstration ; n:demonstrations ; n:rally ; n:rallies ; n:march ; picket ; n:sit-in
-PROTEST strike 143 : strike ~work|over|for|against|demanding ; go on strike ; n:hunger strike ; n:general strike ; stop work ; walk out ; n:walkout
+PROTEST strike 143 : strike ~work|demanding ; go on strike ; n:hunger strike ; n:general strike ; stop work ; walk out ; n:walkout
 PROTEST riot 145 : riot ; n:riot ; n:riots ; n:unrest ; n:clashes with police
 PROTEST obstruct 144 : block ~road|roads|roadway|highway|traffic|access|transport|bridge|crossing|railway|street|streets|entrance|port ; blockade ~road|roads ; n:roadblock ; n:roadblocks
 MOBILIZE troops 150 : mobilize ; mobilise ; deploy ; n:deployment ; mass ~troops|forces ; reinforce ; strengthen ~forces|troops ; put ~on alert ; remain ~on alert ; n:mobilization ; n:build-up ; n:buildup ; station ; train ~fighters|hackers|troops|militants

@@ -669,7 +669,7 @@ func (c *Coder) subjectOf(st *sentState, v, vs int, depth int) *unit {
 	// coordination: "vowed to ... and intensified"
 	if k >= 0 && (toks[k].low == "and" || toks[k].low == "but" || toks[k].low == "or") {
 		for j := k - 1; j >= 0; j-- {
-			if isVerbTag(toks[j].tag) && (toks[j].tag == toks[v].tag || (toks[v].tag == "VBD" && toks[j].tag == "VBZ")) {
+			if isVerbTag(toks[j].tag) && (toks[j].tag == toks[v].tag || pastTags[toks[v].tag] && pastTags[toks[j].tag] || (toks[v].tag == "VBD" && toks[j].tag == "VBZ")) {
 				m := c.verbGroup(st, j)
 				return c.subjectOf(st, j, m.start, depth+1)
 			}
@@ -765,6 +765,10 @@ func (c *Coder) subjectOf(st *sentState, v, vs int, depth int) *unit {
 	}
 	return nil
 }
+
+var quantWords = map[string]bool{"at": true, "least": true, "more": true, "than": true, "some": true, "about": true, "nearly": true, "several": true, "dozens": true, "of": true}
+
+var pastTags = map[string]bool{"VBD": true, "VBN": true}
 
 func themeOf(st *sentState, s, e int) string {
 	for i := s; i < e; i++ {
@@ -1149,7 +1153,7 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 		conf = 0.55
 		// light verb: "launched air strikes", "ordered the strikes", "held talks"
 		s := tr.i - len(p.slots)
-		for s >= 0 && (toks[s].tag == "DT" || toks[s].tag == "JJ" || toks[s].tag == "PRP$" || toks[s].tag == "CD" || toks[s].tag == "NN" || toks[s].tag == "NNP" || toks[s].low == "out" || toks[s].low == "up") && tr.i-s < 5 && (st.unitAt[s] < 0 || toks[s].tag == "PRP$") {
+		for s >= 0 && (toks[s].tag == "DT" || toks[s].tag == "JJ" || toks[s].tag == "JJS" || toks[s].tag == "PRP$" || toks[s].tag == "CD" || toks[s].tag == "NN" || toks[s].tag == "NNP" || toks[s].low == "out" || toks[s].low == "up" || quantWords[toks[s].low]) && tr.i-s < 7 && (st.unitAt[s] < 0 || toks[s].tag == "PRP$") {
 			s--
 		}
 		// attributive actor inside the nominal's NP: "Russian air strikes", "militant attacks"
@@ -1229,7 +1233,7 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 	}
 	// no subject actor: the nearest actor with a country before the trigger
 	// in the clause ("The main Hutu rebel group, Forces for ..., insisted")
-	if subjFallback && !p.nominal && !m.passive && (srcU == nil || !srcU.isActor) && !(toks[tr.i].tag == "VBG" && tr.i > 0 && toks[tr.i-1].tag == "IN") {
+	if subjFallback && !p.nominal && !m.passive && (srcU == nil || !srcU.isActor) && !(toks[tr.i].tag == "VBG" && tr.i > 0 && toks[tr.i-1].tag == "IN") && !(m.start > 0 && (toks[m.start-1].low == "and" || toks[m.start-1].low == "but" || toks[m.start-1].low == "or")) {
 		for k := tr.i - 1; k >= 0; k-- {
 			if clauseBoundary(toks[k]) && toks[k].low != "(" && toks[k].low != ")" {
 				break
