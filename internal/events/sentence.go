@@ -1209,6 +1209,18 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 				}
 			}
 		}
+		// "an offensive, Operation Rah-e-Nijat, against militants": past an apposition
+		if tgtU == nil && conflictual[typ] {
+			for q := tr.end + 2; q < len(toks) && q <= tr.end+8; q++ {
+				if isVerbTag(toks[q].tag) && toks[q].tag != "VBN" && toks[q].tag != "VBG" {
+					break
+				}
+				if toks[q].low == "against" || toks[q].low == "targeting" {
+					tgtU = c.objectAfter(st, q-1, 6)
+					break
+				}
+			}
+		}
 	}
 	// "Air strikes ... killed 12": the nominal subject codes the happening
 	subjNominal := false
