@@ -201,12 +201,15 @@ var (
 	rePCoding   = regexp.MustCompile(`(?s)<EventCoding\b([^>]*)>`)
 	rePText     = regexp.MustCompile(`(?s)<Text>(.*?)(?:</Text>|<Parse>|$)`)
 	rePAttr     = regexp.MustCompile(`(\w+)\s*=\s*"([^"]*)"`)
+	rePComment  = regexp.MustCompile(`(?s)<!--.*?-->`)
+	rePTag      = regexp.MustCompile(`<[^>]*>`)
 )
 
 // ReadPETR reads PETRARCH XML validation records leniently: it does not
 // need well-formed XML (unclosed EventCoding tags, stray text), only
-// <Sentence ...> ... <Text>...</Text> blocks. A sentence without text is
-// skipped.
+// <Sentence ...> blocks with a <Text> element or, as in the older
+// PETRARCH-1 files, the bare sentence before its "(ROOT" parse tree. A
+// sentence without text is skipped.
 func ReadPETR(r io.Reader) ([]PETRRecord, error) {
 	raw, err := io.ReadAll(r)
 	if err != nil {
@@ -230,6 +233,15 @@ func ReadPETR(r io.Reader) ([]PETRRecord, error) {
 		rec := PETRRecord{ID: attrs["id"], Date: attrs["date"], Category: attrs["category"]}
 		if t := rePText.FindStringSubmatch(m[2]); t != nil {
 			rec.Text = strings.Join(strings.Fields(html.UnescapeString(t[1])), " ")
+		} else {
+			// older records carry the sentence bare, before the parse tree
+			body := m[2]
+			if i := strings.Index(body, "(ROOT"); i >= 0 {
+				body = body[:i]
+			}
+			body = rePComment.ReplaceAllString(body, " ")
+			body = rePTag.ReplaceAllString(body, " ")
+			rec.Text = strings.Join(strings.Fields(html.UnescapeString(body)), " ")
 		}
 		if rec.Text == "" {
 			continue

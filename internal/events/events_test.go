@@ -245,3 +245,33 @@ func FuzzReadPLOVERGSR(f *testing.F) {
 		}
 	})
 }
+
+func TestReadPETR(t *testing.T) {
+	cases := []struct {
+		name, in string
+		n        int
+		text     string
+		codes    int
+	}{
+		{"well-formed", `<Sentences><Sentence date="19950101" id="D-0" category="DEMO"><EventCoding sourcecode="ARN" targetcode="GON" eventcode="064"></EventCoding><Text>
+Arnor is about to restore ties with Gondor.
+</Text><Parse>(ROOT)</Parse></Sentence></Sentences>`, 1, "Arnor is about to restore ties with Gondor.", 1},
+		{"unclosed coding, bare text", "<Sentence date=\"19950112\" id=\"P-25\">\n<!-- note -->\n<EventCoding sourcecode=\"ERI\" targetcode=\"OSG\" eventcode=\"223\">\nEriador's death toll has risen.\n(ROOT (S ...))\n</Sentence>", 1, "Eriador's death toll has risen.", 1},
+		{"no events, no close", `<Sentence id="x"><EventCoding noevents="True"><Text>Nothing happened`, 1, "Nothing happened", 1},
+		{"no text", `<Sentence id="y"><EventCoding sourcecode="A"></Sentence>`, 0, "", 0},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			recs, err := ReadPETR(strings.NewReader(c.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(recs) != c.n {
+				t.Fatalf("%d records, want %d", len(recs), c.n)
+			}
+			if c.n > 0 && (recs[0].Text != c.text || len(recs[0].Codings) != c.codes) {
+				t.Errorf("got %+v", recs[0])
+			}
+		})
+	}
+}
