@@ -1,8 +1,239 @@
 package cli
 
-import "github.com/spf13/cobra"
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"sitrep/internal/events"
+	"sitrep/internal/events/pos"
+)
 
 // eventsCommands adds the events area's commands: top-level ones to root, model
 // rebuilds to train and measurements to eval. Each area owns its own file
 // so that areas grow without touching each other.
-func eventsCommands(g *globals, root, train, eval *cobra.Command) {}
+func eventsCommands(g *globals, root, train, eval *cobra.Command) {
+	train.AddCommand(newTrainEventsPOSCmd(), newTrainEventsClfCmd())
+	eval.AddCommand(newEvalEventsCmd())
+}
+
+func newEvalEventsCmd() *cobra.Command {
+	var plover, petr, petrActors, conflibert string
+	cmd := &cobra.Command{
+		Use:   "events",
+		Short: "Measure the event coder: PLOVER GSR (type, actors, fatalities), PETRARCH XML records, ConfliBERT sets",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			c := events.New()
+			out := map[string]any{}
+			t0 := time.Now()
+			if plover != "" {
+				f, err := os.Open(plover)
+				if err != nil {
+					return err
+				}
+				recs, err := events.ReadPLOVERGSR(f)
+				f.Close()
+				if err != nil {
+					return err
+				}
+				out["plover_gsr_cameo"] = map[string]any{"file": plover, "targets": map[string]float64{"event_type": 0.85, "source": 0.85, "target": 0.85},
+					"gdelt_human_audit": map[string]float64{"event_codes": 0.81, "actors": 0.79}, "splits": c.EvalPLOVER(recs),
+					"note": "dev = odd record ids (read while writing the lexicon), heldout = even ids (not read); PLOVER 0.5b1 names mapped DEMAND->REQUEST, DISAPPROVE->ACCUSE, FIGHT->ASSAULT, INVESTIGATE->ACCUSE"}
+			}
+			if petr != "" {
+				f, err := os.Open(petr)
+				if err != nil {
+					return err
+				}
+				recs, err := events.ReadPETR(f)
+				f.Close()
+				if err != nil {
+					return err
+				}
+				pc := c
+				note := "fictional actors (ARN, GON...) exist only in the PETR.Validate dictionaries; none loaded"
+				if petrActors != "" {
+					af, err := os.Open(petrActors)
+					if err != nil {
+						return err
+					}
+					acts, err := events.ReadPETRActors(af)
+					af.Close()
+					if err != nil {
+						return err
+					}
+					pc = c.WithActors(acts)
+					note = fmt.Sprintf("%d actor names loaded from %s for this evaluation only (verbs: sitrep's own lexicon, not PETR.Validate.verbs)", len(acts), petrActors)
+				}
+				out["petrarch"] = map[string]any{"file": petr, "result": pc.EvalPETR(recs), "note": note}
+			}
+			if conflibert != "" {
+				cb := map[string]any{"dir": conflibert}
+				if texts, labels, err := readTSV(filepath.Join(conflibert, "cameo_class", "test.tsv")); err == nil {
+					gold := make([]int, len(labels))
+					for i, l := range labels {
+						gold[i] = l[0]
+					}
+					cb["cameo_class_test"] = c.EvalQuad(texts, gold)
+					if clf, err := events.DefaultClassifier(); err == nil {
+						ok := 0
+						for i, t := range texts {
+							if clf.Predict(t) == gold[i] {
+								ok++
+							}
+						}
+						cb["cameo_class_test_classifier_alone"] = map[string]any{"accuracy": float64(ok) / float64(max(1, len(texts))),
+							"note": "the second-opinion classifier by itself (trained on cameo_class train); the coder uses it to adjust confidence"}
+					}
+				} else {
+					cb["cameo_class_test"] = err.Error()
+				}
+				if f, err := os.Open(filepath.Join(conflibert, "cameo_ner", "test.txt")); err == nil {
+					sents, err := events.ReadCameoNER(f)
+					f.Close()
+					if err == nil {
+						cb["cameo_ner_test_actor_spans"] = c.EvalCameoNER(sents)
+					}
+				}
+				if texts, labels, err := readTSV(filepath.Join(conflibert, "satp_all", "test.tsv")); err == nil {
+					cb["satp_all_test_attack_detection"] = c.EvalAttack(texts, labels)
+				} else {
+					cb["satp_all_test_attack_detection"] = err.Error()
+				}
+				out["conflibert"] = cb
+			}
+			out["seconds"] = time.Since(t0).Round(time.Millisecond).Seconds()
+			enc := json.NewEncoder(cmd.OutOrStdout())
+			enc.SetIndent("", "  ")
+			return enc.Encode(out)
+		},
+	}
+	cmd.Flags().StringVar(&plover, "plover", "../shared/data/events/plover_gsr_cameo/PLOVER_GSR_CAMEO.json", "PLOVER_GSR_CAMEO.json (\"\" to skip)")
+	cmd.Flags().StringVar(&petr, "petr", "../shared/data/events/petrarch_unittest/PETR.UnitTest.records.xml", "PETRARCH XML records (\"\" to skip)")
+	cmd.Flags().StringVar(&petrActors, "petr-actors", "../shared/data/events/petrarch_unittest/PETR.Validate.actors.txt", "PETRARCH actor dictionary for the --petr records (\"\" for none)")
+	cmd.Flags().StringVar(&conflibert, "conflibert", "../shared/data/events/conflibert", "ConfliBERT data directory (\"\" to skip)")
+	return cmd
+}
+
+func readTSV(path string) ([]string, [][]int, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	return events.ReadConfliBERT(f)
+}
+
+func newTrainEventsPOSCmd() *cobra.Command {
+	var conll, heldout, out string
+	var iters int
+	cmd := &cobra.Command{
+		Use:   "events-pos",
+		Short: "Train the events POS tagger and chunker (averaged perceptron) on CoNLL-2003 columns",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			f, err := os.Open(conll)
+			if err != nil {
+				return err
+			}
+			sents, err := pos.ReadCoNLL(f)
+			f.Close()
+			if err != nil {
+				return fmt.Errorf("%s: %w", conll, err)
+			}
+			t0 := time.Now()
+			tg := pos.Train(sents, iters)
+			w, err := os.Create(out)
+			if err != nil {
+				return err
+			}
+			if err := tg.Save(w); err != nil {
+				w.Close()
+				return err
+			}
+			if err := w.Close(); err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "trained on %d sentences in %s -> %s\n", len(sents), time.Since(t0).Round(time.Millisecond), out)
+			if heldout != "" {
+				hf, err := os.Open(heldout)
+				if err != nil {
+					return err
+				}
+				hs, err := pos.ReadCoNLL(hf)
+				hf.Close()
+				if err != nil {
+					return err
+				}
+				pa, ca := tg.Accuracy(hs)
+				fmt.Fprintf(cmd.OutOrStdout(), "{\"heldout\":%q,\"sentences\":%d,\"pos_accuracy\":%.4f,\"chunk_accuracy\":%.4f}\n", heldout, len(hs), pa, ca)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&conll, "conll", "../shared/data/ner/conll2003/eng.train", "CoNLL-2003 file with word POS chunk columns")
+	cmd.Flags().StringVar(&heldout, "heldout", "", "optional CoNLL file to measure on (e.g. eng.testa)")
+	cmd.Flags().StringVar(&out, "out", "internal/events/pos/model.bin.gz", "where to write the model")
+	cmd.Flags().IntVar(&iters, "iters", 5, "training passes")
+	return cmd
+}
+
+func newTrainEventsClfCmd() *cobra.Command {
+	var trainPath, testPath, out string
+	var epochs, minCount int
+	cmd := &cobra.Command{
+		Use:   "events-clf",
+		Short: "Train the events second-opinion classifier (CAMEO quad class) on ConfliBERT cameo_class",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			texts, labels, err := readTSV(trainPath)
+			if err != nil {
+				return err
+			}
+			gold := make([]int, len(labels))
+			for i, l := range labels {
+				gold[i] = l[0]
+			}
+			clf := events.TrainClassifier(texts, gold, epochs, minCount)
+			w, err := os.Create(out)
+			if err != nil {
+				return err
+			}
+			if err := clf.Save(w); err != nil {
+				w.Close()
+				return err
+			}
+			if err := w.Close(); err != nil {
+				return err
+			}
+			res := map[string]any{"train": trainPath, "rows": len(texts), "out": out}
+			if testPath != "" {
+				tt, tl, err := readTSV(testPath)
+				if err != nil {
+					return err
+				}
+				ok := 0
+				for i, t := range tt {
+					if clf.Predict(t) == tl[i][0] {
+						ok++
+					}
+				}
+				res["test"] = testPath
+				res["test_accuracy"] = float64(ok) / float64(max(1, len(tt)))
+			}
+			enc := json.NewEncoder(cmd.OutOrStdout())
+			return enc.Encode(res)
+		},
+	}
+	cmd.Flags().StringVar(&trainPath, "train", "../shared/data/events/conflibert/cameo_class/train.tsv", "ConfliBERT cameo_class train.tsv")
+	cmd.Flags().StringVar(&testPath, "test", "../shared/data/events/conflibert/cameo_class/test.tsv", "test.tsv to measure on (\"\" to skip)")
+	cmd.Flags().StringVar(&out, "out", "internal/events/classifier.bin.gz", "where to write the model")
+	cmd.Flags().IntVar(&epochs, "epochs", 10, "SGD passes")
+	cmd.Flags().IntVar(&minCount, "min-count", 2, "drop features seen in fewer rows")
+	return cmd
+}

@@ -16,7 +16,7 @@ func newExportCmd(g *globals) *cobra.Command {
 	var format string
 	cmd := &cobra.Command{
 		Use:   "export",
-		Short: "Export the store: jsonl (whole articles) or csv (one row per article)",
+		Short: "Export the store: jsonl (whole articles), csv (one row per article), events-csv or gdelt (one row per event)",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
@@ -48,11 +48,15 @@ func newExportCmd(g *globals) *cobra.Command {
 					return err
 				}
 				return w.Error()
+			case "events-csv":
+				return exportEventsCSV(ctx, st, out)
+			case "gdelt":
+				return exportGDELT(ctx, st, out)
 			default:
-				return fmt.Errorf("unknown --format %q (want jsonl or csv)", format)
+				return fmt.Errorf("unknown --format %q (want jsonl, csv, events-csv or gdelt)", format)
 			}
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "jsonl", "jsonl or csv")
+	cmd.Flags().StringVar(&format, "format", "jsonl", "jsonl, csv, events-csv (ACLED-like, one row per event) or gdelt (GDELT 2.0 event table columns, tab-separated)")
 	return cmd
 }

@@ -21,7 +21,7 @@ var seedSections = map[string]bool{
 	"topic":     false,
 	"entities":  false,
 	"places":    true,
-	"events":    false,
+	"events":    true,
 }
 
 const sharedSeed = "../../../shared/seed"

@@ -1,0 +1,344 @@
+package events
+
+import "strings"
+
+// The trigger lexicon, written here. Each line:
+//
+//	TYPE mode cameo : pattern ; pattern ; ...
+//
+// A pattern is a verb lemma followed by optional further words that must
+// follow it within a few tokens ("call on", "give ~aid"); "n:" starts a
+// nominal trigger (a noun or noun compound: "n:air strike"). Alternatives in
+// one slot are joined by "|". A slot starting with "~" may appear anywhere in
+// the next four tokens. The more slots a pattern has, the more specific it
+// is: the most specific match at a position wins.
+//
+// PETRARCH-2's CAMEO.2.0.txt verb dictionary was read as a guide to what
+// matters; nothing was copied from it.
+const triggerLexicon = `
+AGREE - 030 : agree ; agree to ; agree on ; accept ; accept ~proposal|plan|offer|deal|ceasefire|mediation|invitation ; promise ; pledge ; offer to ; be willing ; be ready ; be prepared ; commit ~to ; accede
+SUPPORT - 057 : sign ~agreement|accord|treaty|deal|pact|memorandum|protocol
+AGREE - 030 : n:agreement ; n:accord ; n:deal ; n:pact
+CONSULT meeting 040 : meet ; meet with ; hold ~talks|discussions|meeting|meetings|consultations|negotiations ; n:talks ; n:discussion ; n:negotiations ; negotiate ; discuss ; confer ; consult
+CONSULT phone 041 : call ; phone ; telephone ; call ~by phone ; speak ~by phone|telephone
+CONSULT visit 042 : visit ; n:visit ; travel to ; arrive in
+CONSULT host 043 : host ; receive ~delegation|visit|envoy|minister|president
+CONSULT mediate 045 : mediate ; n:mediation ; launch ~mediation
+SUPPORT - 051 : praise ; welcome ; hail ; commend ; applaud ; endorse ; back ; support ; defend ; thank ; congratulate ; apologize ; apologise ; forgive ; n:support ; rally ~behind|support ; upgrade ~ties|relations ; restore ~ties|relations ; establish ~ties|relations
+COOPERATE - 060 : cooperate ; collaborate ; share ~information|intelligence|evidence|expertise|data ; n:cooperation ; n:war games ; n:war game ; n:joint exercise ; n:joint exercises ; n:military exercise ; n:military exercises ; n:joint military exercise ; n:joint military exercises ; n:joint drills ; ally
+AID economic 071 : donate ; fund ; finance ; lend ; loan ; give ~aid|assistance|grant|loan|money|dollars|million|billion ; provide ~aid|assistance|food|support|funds|loan ; send ~aid|arms|weapons|food|supplies|medicine ; deliver ~aid|food|supplies ; hand over ~medicine|aid|food ; n:aid ; n:assistance ; n:donation
+AID asylum 075 : accept ~refugees|migrants|asylum-seekers ; take in ~refugees|migrants ; grant ~asylum ; n:asylum
+AID humanitarian 073 : evacuate ~wounded|refugees|civilians|injured ; grant ~asylum|refuge ; n:humanitarian aid ; n:food aid ; n:relief
+CONCEDE - 080 : concede ; lift ; ease ; relax ; cancel ; call off ; pardon ; n:amnesty ; n:concession ; yield ; compromise ; allow ; put aside ~differences
+RETREAT release 0841 : release ; free ; let free ; set free ; n:prisoner release ; n:release ; hand back ; return ~prisoners|hostages|detainees|property|artifacts|weapons
+RETREAT ceasefire 0871 : n:ceasefire ; n:cease-fire ; n:truce ; declare ~ceasefire|truce|cease-fire ; announce ~ceasefire|cease-fire|truce ; n:cessation of hostilities
+RETREAT ease 085 : remove ~sanctions|embargo|restrictions|blockade ; lift ~sanctions|embargo|blockade|siege ; ease ~sanctions|embargo|blockade|siege ; n:lifting of sanctions
+RETREAT access 086 : allow ~access|inspectors|observers|peacekeepers|aid|delivery|monitors ; receive ~observers|inspectors|monitors|peacekeepers|mission
+RETREAT - 087 : withdraw ; pull out ; pull back ; retreat ; surrender ; n:withdrawal ; n:retreat ; resign ; step down ; quit ; demobilize ; disarm ; n:pullout ; evacuate ~settlements|troops|positions|town ; lay down ~arms|weapons ; back down
+REQUEST - 100 : order ~to ; demand ; n:demand ; press ; pressure ; insist
+REQUEST appeal 020 : call for ; call on ; urge ; appeal ; ask ; request ; n:request ; n:appeal ; plead ; seek ; petition ; n:call
+ACCUSE disapprove 111 : criticize ; criticise ; condemn ; denounce ; deplore ; blame ; n:criticism ; n:condemnation ; slam ; lash out ; attack ~verbally ; decry ; rebuke ; protest ~against ; lodge ~protest|complaint ; complain ; summon ; n:complaint
+ACCUSE allege 112 : accuse ; allege ; charge ; n:accusation ; n:allegation ; n:accusations ; sue ; n:lawsuit
+ACCUSE investigate 090 : investigate ; probe ; inspect ; n:investigation ; n:inquiry ; n:probe ; dispatch ~inspectors|investigators ; open ~investigation|investigations|inquiry|probe
+REJECT - 120 : reject ; refuse ; decline ; deny ; dismiss ; rebuff ; oppose ; veto ; renege ; spurn ; n:rejection ; n:veto ; fail to ; rule out ; turn down ; resist ; defy
+THREATEN - 130 : threaten ; warn ; n:threat ; n:ultimatum ; vow ; swear ; n:warning ; menace
+PROTEST demonstrate 141 : protest ; demonstrate ; rally ; march ; n:protest ; n:protests ; n:demonstration ; n:demonstrations ; n:rally ; n:rallies ; n:march ; picket ; n:sit-in
+PROTEST strike 143 : strike ~work|demanding ; go on strike ; n:hunger strike ; n:general strike ; stop work ; walk out ; n:walkout
+PROTEST riot 145 : riot ; n:riot ; n:riots ; n:unrest ; n:clashes with police
+PROTEST obstruct 144 : block ~road|roads|roadway|highway|traffic|access|transport|bridge|crossing|railway|street|streets|entrance|port ; blockade ~road|roads ; n:roadblock ; n:roadblocks
+MOBILIZE troops 150 : mobilize ; mobilise ; deploy ; n:deployment ; mass ~troops|forces ; reinforce ; strengthen ~forces|troops ; put ~on alert ; remain ~on alert ; n:mobilization ; n:build-up ; n:buildup ; station ; train ~fighters|hackers|troops|militants
+SANCTION - 160 : sanction ; n:sanctions ; n:embargo ; impose ~sanctions|embargo|ban|restrictions|tariffs ; suspend ; sever ; cut ~ties|aid|relations ; break off ; expel ; recall ~ambassador|envoy ; freeze ; halt ~aid|talks|cooperation ; end ~mediation|aid|cooperation ; deny ~entry|visa|visas ; boycott ~talks|elections|meeting
+COERCE arrest 173 : arrest ; detain ; n:arrest ; n:arrests ; jail ; imprison ; round up ; capture ~suspects|activists|leader|opposition ; hold ~hostage|captive ; take ~hostage ; n:detention
+COERCE restrict 172 : ban ; outlaw ; prohibit ; n:ban ; n:curfew ; impose ~curfew|restrictions ; prevent ; restrict ; blockade ; n:blockade ; close ~border|borders ; n:state of emergency ; declare ~state of siege ; declare ~state of emergency ; declare ~martial law ; censor ; deface
+SANCTION - 160 : reduce ~aid|assistance|funding ; n:aid cuts ; expel ~diplomats|diplomat|ambassador|envoy|envoys ; prohibit ~aid|trade|imports|exports|flights ; n:travel ban
+COERCE - 170 : force ~to ; force ~out ; compel ~to ; coerce ; extend ~curfew|ban|detention ; extend ~state of emergency
+AID economic 071 : mobilize ~funds|resources|aid|support|assistance|money ; mobilise ~funds|resources|aid|support|assistance|money
+RETREAT - 087 : cease ~operations|fire|fighting|hostilities|attacks|offensive ; halt ~offensive|attacks|operations|fighting
+COERCE seize 174 : seize ; confiscate ; occupy ; n:occupation ; deport ; n:deportation ; expel ~refugees|migrants|workers
+COERCE destroy 175 : set fire ; burn ; torch ; demolish ; destroy ~homes|houses|offices|property|crops ; raze ; n:arson
+COERCE repress 175 : crack down ; n:crackdown ; suppress ; disperse
+AGREE - 030 : concur ; consent ; ratify ; reach ~agreement|accord|deal|settlement|compromise ; conclude ~agreement|accord|deal|treaty ; settle ~dispute|differences ; resolve ~dispute|differences ; express ~willingness|readiness|intention ; be committed ; offer ~aid|help|assistance|talks|mediation|support ; propose ~talks|meeting|ceasefire|plan ; n:commitment ; n:pledge ; n:promise
+CONSULT meeting 040 : talk ~with|to ; convene ; n:meeting ; n:consultations ; sit down ~with ; resume ~talks|negotiations ; return ~to talks ; n:summit talks
+CONSULT visit 042 : fly ~to ; tour ; arrive ~for talks|visit ; pay ~visit
+SUPPORT - 051 : express ~support|solidarity|sympathy ; voice ~support ; laud ; acclaim ; salute ; recognize ~government|independence|state ; side ~with ; stand by ; n:praise ; n:endorsement ; reassure
+COOPERATE - 060 : work ~together|with ; partner ; exchange ~information|intelligence|views ; extradite ; hand over ~suspect|suspects|fugitive ; n:joint patrol ; n:joint patrols ; coordinate
+AID economic 071 : supply ; ship ~aid|food|supplies|arms|weapons ; airlift ; contribute ; grant ~aid|loan|credit|money ; n:loan ; n:grant ; n:credit
+AID humanitarian 073 : rescue ; n:relief supplies ; shelter ; feed
+CONCEDE - 080 : end ~strike|protest|boycott|sit-in|blockade ; let go ; open ~border|borders|crossing|bridge|airport|port ; grant ~amnesty|autonomy|independence|concessions|pardon ; reopen ; legalize ; legalise ; return ~territory|land ; accept ~demands|demand ; give in ; acquit ; reinstate ; unblock ; lift ~ban|curfew|restrictions ; exchange ~prisoners ; approve ; n:concessions
+RETREAT - 087 : hand over ~power|control|town ; cede ; abandon ~positions|post|bases|town ; disband ; relinquish ; evacuate ; n:evacuation ; leave ~country|town|territory
+REQUEST - 100 : push ~for ; n:demands
+REQUEST appeal 020 : beg ; implore ; exhort ; lobby ; n:plea ; n:petition ; invite ; n:invitation ; n:call for
+ACCUSE disapprove 111 : reprimand ; censure ; scold ; n:criticisms ; warn ~against ; protest ~to ; lodge ~protest ; n:protest note ; indict ; convict ; find ~guilty ; n:indictment ; prosecute ; n:verdict ; question ~legitimacy ; deride ; ridicule ; mock
+ACCUSE investigate 090 : inquire ; examine ; n:inspection ; n:inquest
+REJECT defy 128 : violate ~ban|agreement|agreements|sanctions|embargo|resolution|law|accord|treaty|rules
+REJECT - 120 : refute ; rebut ; dispute ; contest ; balk ; disagree ; object ~to ; n:objection ; n:refusal ; snub ; shun ; repudiate ; disown ; overrule ; n:opposition to ; walk out ~of ; pull out ~of talks|negotiations ; abandon ~talks|negotiations|plan
+THREATEN - 130 : intimidate ; issue ~ultimatum|threat|warning ; give ~ultimatum ; n:threats ; vow ~revenge|retaliation ; n:ultimatums
+PROTEST demonstrate 141 : take ~to the streets ; stage ~protest|demonstration|rally|sit-in|march ; gather ~to protest ; n:protesters ; n:demonstrators
+PROTEST boycott 143 : boycott ; n:boycott
+PROTEST strike 143 : stage ~walkout|hunger ; call ~general strike ; n:strikers ; n:strike
+MOBILIZE troops 150 : send ~troops|forces|warships|soldiers|reinforcements|tanks ; dispatch ~troops|forces|warships|soldiers|reinforcements ; move ~troops|tanks|forces ; patrol ; step up ~security|patrols ; go ~on alert ; n:alert ; n:reinforcements ; n:troop buildup ; n:military exercises ; conduct ~exercises|maneuvers|manoeuvres ; n:maneuvers ; n:manoeuvres ; rearm ; arm
+SANCTION - 160 : downgrade ~ties|relations ; close ~embassy|consulate ; ban ~imports|exports|trade|flights ; withdraw ~ambassador|envoy|recognition ; cancel ~visit|talks|meeting|agreement|contract ; postpone ~talks|visit|meeting ; n:suspension ; n:expulsion ; blacklist ; n:sanction
+COERCE arrest 173 : n:detentions ; sentence ; n:crackdown on ; apprehend ; abduct ~activists ; n:curbs ; hold ~prisoners|detainees ; n:house arrest
+COERCE restrict 172 : besiege ; n:siege ; n:martial law ; clamp down ; shut ~down ; close ~down|newspaper|newspapers|schools|university|office|offices ; curb ; n:restrictions ; expel ~journalists ; evict
+COERCE seize 174 : nationalize ; expropriate ; annex ; n:annexation ; seize ~land|property|assets|control|power ; take ~control|power ; n:coup
+COERCE repress 175 : fire ~tear gas ; fire ~teargas ; fire ~water cannon ; use ~tear gas ; use ~teargas ; use ~force ; n:tear gas ; n:teargas ; n:water cannon ; repress ; n:repression
+ASSAULT - 190 : storm ; overrun ; pound ; n:bloodshed ; n:combat ; n:hostilities ; n:skirmish ; n:skirmishes ; n:insurgency ; execute ; n:execution ; n:executions ; rape ; n:rape ; murder ; n:murder ; slay ; lob ~grenade|grenades|shells ; hurl ~grenade|grenades|stones|rocks|bombs ; throw ~grenade|grenades|stones|rocks ; n:siege of ; n:counteroffensive ; n:onslaught ; n:incursions ; n:infiltration ; retaliate ; n:reprisal ; n:reprisals ; n:retaliation
+ASSAULT firearms 193 : fire ~across ; n:gunbattles ; n:shootout ; n:sniper fire ; fire ~on|at ; gun ; machine-gun
+ASSAULT heavy-weapons 194 : n:tank fire ; n:missile attack ; n:missiles ; n:shells ; n:barrage
+AID peacekeeping 074 : deploy ~peacekeepers|observers|monitors|peacekeeping ; n:peacekeeping mission ; n:peacekeeping force
+AID military 072 : give ~weapons|arms|firearms|equipment|ammunition|vehicles|aircraft|helicopters ; provide ~weapons|arms|firearms|equipment|ammunition|vehicles|aircraft|training ; deliver ~weapons|arms|equipment|ammunition ; n:military aid ; n:arms deliveries ; send ~weapons|arms|equipment|ammunition|vehicles ; train ~forces|soldiers|troops|police
+AID economic 071 : provide ; hand over ; provide ~million|billion|funding|support|assistance|aid|money ; send ~team|experts|doctors|drugs|equipment|supplies ; give ~medical|equipment|supplies|drugs|medicine ; distribute ~supplies|food|aid|tents|medicine ; n:donor ; n:donations ; allocate ~funds|million|billion ; pledge ~million|billion|aid
+RETREAT ease 085 : roll back ~tariffs|sanctions|restrictions ; reduce ~tariffs|sanctions|restrictions ; cut ~tariffs ; lower ~tariffs ; ease ~tariffs|restrictions
+THREATEN - 130 : set ~deadline ; give ~deadline|ultimatum|warning ; n:deadline
+ASSAULT - 190 : n:military operation ; n:military operations ; n:military offensive ; destroy ~camps|positions|bases|hideouts|tanks|bunkers ; n:operation against ; n:crossfire
+ASSAULT - 190 : attack ; n:attack ; n:attacks ; assault ; n:assault ; strike ~at|against|target|targets|positions|bases|camps|areas|convoy|depot|facility|facilities|building|hospital|school|village|town|city ; hit ~targets|positions|territory ; raid ; n:raid ; n:raids ; ambush ; n:ambush ; invade ; n:invasion ; n:incursion ; n:offensive ; launch ~offensive|attack|attacks ; fight ; n:fighting ; clash ; n:clashes ; n:battle ; battle ; engage ~in fighting ; kill ; n:killing ; n:killings ; massacre ; n:massacre ; slaughter ; wound ; injure ; hunt down ; take down ; bring down ; n:downing ; target ; n:war ; wage ~war ; n:violence ; n:act of terror ; n:terror attack ; n:terrorist attack ; n:militant attacks ; n:ethnic cleansing ; engage ~in ethnic cleansing ; violate ~ceasefire|truce ; n:ceasefire violation ; capture ~stronghold|town|city|village|base|territory|mosque|airport|district|area|hill|checkpoint|positions|province|bases|villages|towns
+ASSAULT aerial 195 : n:air strike ; n:air strikes ; n:airstrike ; n:airstrikes ; n:air raid ; n:air raids ; n:air attack ; n:air attacks ; bomb ~targets|positions|stronghold ; n:bombing raid ; n:bombing campaign ; n:strikes ; shoot down ; n:drone strike ; n:drone strikes ; n:bombardment ; bombard
+ASSAULT bombing 183 : bomb ; n:bomb ; n:bombing ; n:bombings ; blow up ; n:blast ; n:explosion ; n:car bomb ; n:roadside bomb ; n:roadside bombing ; bring down ~bomb ; explode ; detonate ; n:ied ; n:grenade attack
+ASSAULT suicide-attack 1831 : n:suicide bombing ; n:suicide bombings ; n:suicide attack ; n:suicide bomber ; n:suicide attacks
+ASSAULT firearms 193 : shoot ; open fire ; n:gunfire ; n:shooting ; n:gunbattle ; n:gun battle ; n:firefight ; gun down ; n:gunmen
+ASSAULT heavy-weapons 194 : shell ; n:shelling ; n:artillery ; n:rocket attack ; n:rockets ; n:mortar ; n:mortars ; fire ~rockets|missiles|mortars|shells|artillery ; launch ~artillery|rockets|missiles|mortar
+ASSAULT abduct 181 : kidnap ; abduct ; hijack ; n:kidnapping ; n:abduction ; n:hijacking ; take ~hostage|hostages
+ASSAULT torture 182 : torture ; n:torture
+ASSAULT cyber 190 : n:cyber-attack ; n:cyber-attacks ; n:cyber attack ; n:cyber attacks ; n:cyberattack ; n:cyberattacks ; n:cyber warfare ; hack ; n:hacking
+ASSAULT abduct 184 : n:human shields ; n:human shield
+ASSAULT beat 182 : beat ; beat up ; n:beating ; stab ; lynch ; n:stabbing
+ASSAULT assassinate 186 : assassinate ; n:assassination ; n:assassination attempt
+`
+
+// lightVerbs take a nominal trigger as object and lend it their subject:
+// "Russia launched air strikes", "Putin ordered the strikes".
+var lightVerbs = map[string]bool{
+	"launch": true, "carry": true, "conduct": true, "stage": true, "hold": true, "begin": true,
+	"intensify": true, "order": true, "step": true, "resume": true, "mount": true, "start": true,
+	"continue": true, "escalate": true, "make": true, "undertake": true, "unleash": true, "lead": true,
+	"organize": true, "organise": true, "perpetrate": true, "commit": true, "expand": true, "announce": true,
+	"impose": true, "have": true, "give": true, "pay": true, "sign": true, "reach": true, "lodge": true, "issue": true, "stop": true,
+}
+
+// Reporting verbs introduce reported speech; their subject is the source of
+// the report, not an actor of the event reported.
+var reportingVerbs = map[string]bool{
+	"say": true, "tell": true, "add": true, "state": true, "announce": true, "report": true, "claim": true,
+	"confirm": true, "declare": true, "write": true, "tweet": true, "note": true, "explain": true,
+	"insist": true, "believe": true, "think": true, "speak": true, "reply": true, "quote": true,
+	"conclude": true, "argue": true, "acknowledge": true, "admit": true, "indicate": true, "suggest": true,
+}
+
+// Intention verbs: "X vowed to attack" expresses an intent (AGREE or
+// THREATEN in PLOVER) and the embedded action is not done.
+var intentVerbs = map[string]bool{
+	"vow": true, "pledge": true, "promise": true, "plan": true, "intend": true, "want": true, "seek": true,
+	"threaten": true, "offer": true, "agree": true, "prepare": true, "aim": true,
+	"hope": true, "swear": true, "expect": true, "wish": true, "propose": true,
+	"refuse": true, "decline": true, "fail": true, "hesitate": true, "resolve": true,
+}
+
+// Modals that make the next action hypothetical or future.
+var modals = map[string]string{
+	"may": "hyp", "might": "hyp", "could": "hyp", "would": "hyp", "should": "oblig", "must": "oblig",
+	"will": "future", "shall": "future", "'ll": "future", "can": "hyp", "cannot": "neg",
+}
+
+var negators = map[string]bool{
+	"not": true, "n't": true, "never": true, "no": true, "cannot": true, "neither": true, "nor": true,
+}
+
+// Agent nouns (sector) -> CAMEO role code.
+var agentRoles = map[string]string{
+	"government": "GOV", "governments": "GOV", "president": "GOV", "minister": "GOV", "ministers": "GOV",
+	"ministry": "GOV", "premier": "GOV", "chancellor": "GOV", "king": "GOV", "queen": "GOV", "prince": "GOV",
+	"emir": "GOV", "sheikh": "GOV", "official": "GOV", "officials": "GOV", "leader": "GOV", "leaders": "GOV",
+	"cabinet": "GOV", "administration": "GOV", "regime": "GOV", "authorities": "GOV", "spokesman": "GOV",
+	"spokeswoman": "GOV", "diplomat": "GOV", "diplomats": "GOV", "ambassador": "GOV", "envoy": "GOV",
+	"governor": "GOV", "mayor": "GOV", "parliament": "LEG", "lawmakers": "LEG", "legislators": "LEG",
+	"senator": "LEG", "senate": "LEG", "congress": "LEG", "mp": "LEG", "mps": "LEG",
+	"military": "MIL", "army": "MIL", "troops": "MIL", "soldiers": "MIL", "soldier": "MIL", "forces": "MIL",
+	"warplanes": "MIL", "jets": "MIL", "navy": "MIL", "general": "MIL", "commander": "MIL", "aircraft": "MIL",
+	"artillery": "MIL", "tanks": "MIL", "marines": "MIL", "air force": "MIL", "defence": "MIL", "defense": "MIL",
+	"police": "COP", "policemen": "COP", "officers": "COP", "security": "COP", "paramilitary": "COP",
+	"rebels": "REB", "rebel": "REB", "guerrillas": "REB", "guerrilla": "REB", "separatists": "REB", "fighters": "REB",
+	"insurgents": "INS", "insurgent": "INS", "militants": "INS", "militant": "INS", "gunmen": "INS",
+	"terrorists": "INS", "terrorist": "INS", "jihadists": "INS", "extremists": "INS", "militia": "INS", "militias": "INS",
+	"court": "JUD", "judge": "JUD", "judges": "JUD", "prosecutor": "JUD", "prosecutors": "JUD", "tribunal": "JUD",
+	"opposition": "OPP", "dissidents": "OPP", "activists": "OPP", "activist": "OPP", "party": "PTY",
+	"protesters": "OPP", "protestors": "OPP", "demonstrators": "OPP", "supporters": "OPP", "students": "EDU",
+	"civilians": "CVL", "civilian": "CVL", "people": "CVL", "residents": "CVL", "villagers": "CVL", "citizens": "CVL",
+	"holidaymakers": "CVL", "tourists": "CVL", "passengers": "CVL", "workers": "LAB", "unions": "LAB", "union": "LAB",
+	"refugees": "REF", "refugee": "REF", "migrants": "REF", "youths": "CVL", "women": "CVL", "children": "CVL",
+	"journalists": "MED", "journalist": "MED", "media": "MED", "newspaper": "MED", "reporters": "MED",
+	"company": "BUS", "companies": "BUS", "firm": "BUS", "firms": "BUS", "businessmen": "BUS", "bank": "BUS",
+	"airline": "BUS", "farmers": "AGR", "doctors": "MED", "church": "REL", "clerics": "REL", "cleric": "REL",
+	"airliner": "CVL", "plane": "CVL", "jet": "CVL", "airbus": "CVL", "ship": "CVL", "embassy": "GOV",
+	"group": "", "groups": "", "candidates": "OPP", "teachers": "EDU", "nurses": "MED", "lawyers": "JUD", "traders": "BUS", "drivers": "LAB", "miners": "LAB", "pilots": "LAB", "employees": "LAB", "staff": "LAB", "unionists": "LAB", "hackers": "INS", "bombers": "INS", "attackers": "INS", "assailants": "INS", "kidnappers": "CRM", "smugglers": "CRM", "gangs": "CRM", "gang": "CRM", "criminals": "CRM", "candidate": "OPP", "negotiators": "GOV", "negotiator": "GOV", "delegation": "GOV", "settlers": "CVL", "prisoners": "CVL", "hostages": "CVL", "inspectors": "IGO", "observers": "IGO", "peacekeepers": "IGO", "monitors": "IGO", "deputies": "LEG", "elders": "CVL",
+}
+
+// titles before a person's name that give a role.
+var titles = map[string]string{
+	"president": "GOV", "minister": "GOV", "premier": "GOV", "chancellor": "GOV", "king": "GOV", "queen": "GOV",
+	"prince": "GOV", "emir": "GOV", "sheikh": "GOV", "mr": "", "mrs": "", "ms": "", "dr": "", "gen": "MIL",
+	"general": "MIL", "colonel": "MIL", "col": "MIL", "commander": "MIL", "senator": "LEG", "sen": "LEG",
+	"governor": "GOV", "mayor": "GOV", "ambassador": "GOV", "secretary": "GOV", "foreign": "GOV", "prime": "GOV",
+	"defence": "GOV", "defense": "GOV", "interior": "GOV", "spokesman": "GOV", "judge": "JUD", "leader": "GOV",
+}
+
+// knownActors are names that are neither countries nor people: IGOs, NGOs,
+// regions and the best-known armed groups. Name, code (alpha-3 country or
+// CAMEO international code), role.
+const knownActorList = `
+united nations|un|u.n.|the united nations = United Nations | IGO | IGO
+security council|un security council = UN Security Council | IGO | IGO
+nato|north atlantic treaty organization = NATO | IGO | IGO
+european union|eu|e.u. = European Union | IGO | IGO
+european community|ec = European Community | IGO | IGO
+african union|au = African Union | IGO | IGO
+arab league = Arab League | IGO | IGO
+asia-pacific economic cooperation|apec = Asia-Pacific Economic Cooperation | IGO | IGO
+g20|group of 20 = G20 | IGO | IGO
+world bank = World Bank | IGO | IGO
+imf|international monetary fund = International Monetary Fund | IGO | IGO
+world food program|world food programme|wfp = World Food Programme | IGO | IGO
+red cross|icrc|international committee of the red cross = Red Cross | NGO | NGO
+amnesty international = Amnesty International | NGO | NGO
+human rights watch = Human Rights Watch | NGO | NGO
+islamic state|is|isil|isis|daesh|islamic state of iraq and the levant = Islamic State |  | INS
+al qaeda|al-qaeda|al qaida|al-qaida = al Qaeda |  | INS
+taliban|the taliban = Taliban | AFG | INS
+hamas = Hamas | PSE | INS
+hezbollah|hizbollah = Hezbollah | LBN | INS
+boko haram = Boko Haram | NGA | INS
+al-shabaab|al shabaab|shabaab = al-Shabaab | SOM | INS
+the west|west = the West |  | GOV
+kurds = Kurds |  | CVL
+palestinians = Palestinians | PSE | CVL
+prc|people's republic of china = China | CHN |
+osce = OSCE | IGO | IGO
+iaea|international atomic energy agency = IAEA | IGO | IGO
+red crescent = Red Crescent | NGO | NGO
+organization of african unity|oau = OAU | IGO | IGO
+wto|world trade organization = WTO | IGO | IGO
+asean = ASEAN | IGO | IGO
+unesco = UNESCO | IGO | IGO
+unita = UNITA | AGO | REB
+plo|palestine liberation organization = PLO | PSE | GOV
+fatah = Fatah | PSE | PTY
+oas = OAS | IGO | IGO
+who = WHO | IGO | IGO
+unicef = UNICEF | IGO | IGO
+unhcr = UNHCR | IGO | IGO
+opec = OPEC | IGO | IGO
+`
+
+type knownActor struct {
+	name, code, role string
+	dict             bool // from a dictionary loaded at run time
+}
+
+func parseKnownActors() map[string]knownActor {
+	m := map[string]knownActor{}
+	for _, ln := range strings.Split(knownActorList, "\n") {
+		ln = strings.TrimSpace(ln)
+		if ln == "" {
+			continue
+		}
+		lhs, rhs, _ := strings.Cut(ln, "=")
+		f := strings.Split(rhs, "|")
+		for len(f) < 3 {
+			f = append(f, "")
+		}
+		ka := knownActor{name: strings.TrimSpace(f[0]), code: strings.TrimSpace(f[1]), role: strings.TrimSpace(f[2])}
+		for _, alias := range strings.Split(lhs, "|") {
+			m[strings.TrimSpace(alias)] = ka
+		}
+	}
+	return m
+}
+
+// irregular verb forms -> lemma.
+var irregular = map[string]string{
+	"took": "take", "taken": "take", "brought": "bring", "blew": "blow", "blown": "blow", "shot": "shoot",
+	"held": "hold", "met": "meet", "fought": "fight", "gave": "give", "given": "give", "sent": "send",
+	"struck": "strike", "stricken": "strike", "beaten": "beat", "withdrew": "withdraw", "withdrawn": "withdraw",
+	"broke": "break", "broken": "break", "led": "lead", "sought": "seek", "spoke": "speak", "spoken": "speak",
+	"told": "tell", "said": "say", "says": "say", "began": "begin", "begun": "begin", "hit": "hit", "shut": "shut",
+	"set": "set", "put": "put", "quit": "quit", "laid": "lay", "paid": "pay", "made": "make", "drove": "drive",
+	"driven": "drive", "threw": "throw", "thrown": "throw", "won": "win", "sold": "sell", "bought": "buy",
+	"kept": "keep", "left": "leave", "lost": "lose", "forgave": "forgive", "forgiven": "forgive",
+	"overthrew": "overthrow", "stood": "stand", "came": "come", "went": "go", "gone": "go", "did": "do",
+	"done": "do", "saw": "see", "seen": "see", "chose": "choose", "chosen": "choose", "swore": "swear",
+	"sworn": "swear", "froze": "freeze", "frozen": "freeze", "undertook": "undertake", "undertaken": "undertake",
+	"was": "be", "were": "be", "is": "be", "are": "be", "been": "be", "being": "be", "am": "be", "'s": "be",
+	"has": "have", "had": "have", "having": "have", "lent": "lend", "fled": "flee", "bled": "bleed",
+	"understood": "understand", "rode": "ride", "hid": "hide", "hidden": "hide", "flew": "fly", "flown": "fly",
+	"arose": "arise", "wrote": "write", "written": "write", "thought": "think", "found": "find", "felt": "feel",
+	"meant": "mean", "ran": "run", "dealt": "deal", "stole": "steal", "stolen": "steal", "bore": "bear",
+	"sped": "speed", "slew": "slay", "slain": "slay", "shelled": "shell", "shelling": "shell", "woke": "wake",
+	"dispatched": "dispatch", "rallied": "rally", "rallies": "rally", "applied": "apply", "denied": "deny",
+	"denies": "deny", "tried": "try", "tries": "try", "allied": "ally", "relied": "rely", "replied": "reply",
+	"carried": "carry", "carries": "carry", "occupied": "occupy", "occupies": "occupy", "intensified": "intensify",
+	"intensifies": "intensify", "studied": "study", "pitied": "pity", "vetoed": "veto", "vetoes": "veto",
+	"torpedoed": "torpedo", "embargoed": "embargo", "fed": "feed", "bent": "bend", "spent": "spend",
+}
+
+// lemma returns a verb lemma for an inflected (lower-case) word form,
+// using the irregular table and suffix rules. Candidates are checked against
+// known lemmas when known is non-nil.
+func lemma(w string, known map[string]bool) string {
+	if l, ok := irregular[w]; ok {
+		return l
+	}
+	if known[w] {
+		return w
+	}
+	try := func(c string) (string, bool) {
+		if known == nil || known[c] {
+			return c, true
+		}
+		return "", false
+	}
+	n := len(w)
+	cands := []string{}
+	switch {
+	case strings.HasSuffix(w, "ies") && n > 4:
+		cands = append(cands, w[:n-3]+"y")
+	case strings.HasSuffix(w, "ied") && n > 4:
+		cands = append(cands, w[:n-3]+"y")
+	}
+	if strings.HasSuffix(w, "ing") && n > 4 {
+		s := w[:n-3]
+		cands = append(cands, s, s+"e")
+		if len(s) > 2 && s[len(s)-1] == s[len(s)-2] {
+			cands = append(cands, s[:len(s)-1])
+		}
+	}
+	if strings.HasSuffix(w, "ed") && n > 3 {
+		s := w[:n-2]
+		cands = append(cands, s, w[:n-1])
+		if len(s) > 2 && s[len(s)-1] == s[len(s)-2] {
+			cands = append(cands, s[:len(s)-1])
+		}
+	}
+	if strings.HasSuffix(w, "es") && n > 3 {
+		cands = append(cands, w[:n-2], w[:n-1])
+	} else if strings.HasSuffix(w, "s") && n > 2 {
+		cands = append(cands, w[:n-1])
+	}
+	for _, c := range cands {
+		if l, ok := try(c); ok {
+			return l
+		}
+	}
+	return w
+}
+
+// nounLemma is a crude singular for nominal trigger matching.
+func nounLemma(w string) string {
+	switch {
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "sses"):
+		return w[:len(w)-2]
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && len(w) > 3:
+		return w[:len(w)-1]
+	}
+	return w
+}

@@ -1,0 +1,1751 @@
+package events
+
+import (
+	"sort"
+	"strings"
+
+	"sitrep/internal/article"
+)
+
+// pattern is one compiled trigger.
+type pattern struct {
+	typ, mode, cameo string
+	nominal          bool
+	slots            [][]string // slot alternatives; slot 0 is the verb lemma or first noun word
+	anywhere         []bool
+}
+
+func (c *Coder) compile() {
+	c.verbPats = map[string][]*pattern{}
+	c.nounPats = map[string][]*pattern{}
+	c.lemmas = map[string]bool{}
+	for _, ln := range strings.Split(triggerLexicon, "\n") {
+		ln = strings.TrimSpace(ln)
+		if ln == "" {
+			continue
+		}
+		head, body, ok := strings.Cut(ln, ":")
+		if !ok {
+			continue
+		}
+		hf := strings.Fields(head)
+		if len(hf) < 3 {
+			continue
+		}
+		mode := hf[1]
+		if mode == "-" {
+			mode = ""
+		}
+		for _, ps := range strings.Split(body, ";") {
+			ps = strings.TrimSpace(ps)
+			if ps == "" {
+				continue
+			}
+			p := &pattern{typ: hf[0], mode: mode, cameo: hf[2]}
+			if strings.HasPrefix(ps, "n:") {
+				p.nominal = true
+				ps = ps[2:]
+			}
+			for _, w := range strings.Fields(ps) {
+				any := strings.HasPrefix(w, "~")
+				w = strings.TrimPrefix(w, "~")
+				p.slots = append(p.slots, strings.Split(w, "|"))
+				p.anywhere = append(p.anywhere, any)
+			}
+			if p.nominal {
+				k := p.slots[0][0]
+				if len(p.slots) == 1 {
+					k = nounLemma(k)
+				}
+				c.nounPats[k] = append(c.nounPats[k], p)
+			} else {
+				c.verbPats[p.slots[0][0]] = append(c.verbPats[p.slots[0][0]], p)
+				c.lemmas[p.slots[0][0]] = true
+			}
+		}
+	}
+	for _, m := range []map[string]bool{lightVerbs, reportingVerbs, intentVerbs} {
+		for k := range m {
+			c.lemmas[k] = true
+		}
+	}
+}
+
+// unit is a noun phrase (or a mention outside one) with what it says about
+// an actor and a place.
+type unit struct {
+	s, e       int
+	actor      article.Actor
+	isActor    bool
+	person     bool
+	plural     bool
+	pronoun    string
+	possessive bool
+	places     []mention
+	theme      string
+	known      bool // a named entity, known actor, person, country
+	rank       int  // how good the name is: entity 4, person/known 3, country 2
+	ms         int  // first mention token
+	kinds      int  // bit set of mention kinds
+}
+
+const headRule = false
+
+const subjFallback = true
+
+const tgtFallback = true
+
+// targetThings are heads of phrases that are attacked or acted on for a
+// country: "a Russian airliner", "the Israeli embassy".
+var targetThings = map[string]bool{"embassy": true, "consulate": true, "ship": true, "ships": true, "vessel": true, "tanker": true, "convoy": true, "helicopter": true, "base": true, "bases": true, "positions": true, "territory": true, "town": true, "towns": true, "village": true, "villages": true, "border": true, "interests": true, "targets": true, "goods": true, "exports": true, "imports": true, "forces": true, "people": true, "nationals": true, "citizens": true}
+
+var aircraftWords = map[string]bool{"airliner": true, "plane": true, "aircraft": true, "jet": true, "airbus": true, "a321": true, "flight": true, "jetliner": true, "boeing": true, "airliners": true, "planes": true}
+
+// buildUnits groups mentions into noun-phrase units.
+func (c *Coder) buildUnits(st *sentState, ms []mention) {
+	n := len(st.toks)
+	st.unitAt = make([]int, n)
+	for i := range st.unitAt {
+		st.unitAt[i] = -1
+	}
+	// NP spans from the chunker; a mention outside any NP is its own span
+	npOf := make([]int, n)
+	spans := [][2]int{}
+	for i := 0; i < n; i++ {
+		npOf[i] = -1
+	}
+	for i := 0; i < n; {
+		ch := st.toks[i].chunk
+		if ch == "B-NP" || (ch == "I-NP") {
+			j := i + 1
+			for j < n && st.toks[j].chunk == "I-NP" {
+				j++
+			}
+			for k := i; k < j; k++ {
+				npOf[k] = len(spans)
+			}
+			spans = append(spans, [2]int{i, j})
+			i = j
+			continue
+		}
+		i++
+	}
+	byspan := map[int]*unit{}
+	order := []*unit{}
+	for _, m := range ms {
+		si := -1
+		if m.s >= 0 && m.s < n {
+			si = npOf[m.s]
+		}
+		var u *unit
+		if si >= 0 {
+			// a mention that runs past its NP widens it
+			if m.e > spans[si][1] {
+				spans[si][1] = m.e
+			}
+			u = byspan[si]
+			if u == nil {
+				u = &unit{s: min(spans[si][0], m.s), e: spans[si][1]}
+				byspan[si] = u
+				order = append(order, u)
+			}
+		} else {
+			u = &unit{s: max(m.s, 0), e: m.e}
+			order = append(order, u)
+		}
+		c.addToUnit(st, u, m)
+	}
+	for _, u := range order {
+		c.finishUnit(st, u)
+	}
+	// "X of/in/from Y": an agent phrase takes Y's country
+	for k := 0; k+1 < len(order); k++ {
+		u, v := order[k], order[k+1]
+		if u.e < n && v.s == u.e+1 && (st.toks[u.e].low == "of" || (st.toks[u.e].low == "in" && v.kinds&(1<<mkCountry) != 0) || st.toks[u.e].low == "from") && u.isActor && u.actor.Country == "" && (!u.known || u.person) && v.actor.Country != "" && v.isActor {
+			u.actor.Country = v.actor.Country
+			if !v.known || v.person {
+				u.actor.Name = strings.TrimSpace(u.actor.Name + " " + st.join(u.e, v.e))
+			}
+		}
+	}
+	st.units = order
+	for idx, u := range order {
+		for i := u.s; i < u.e && i < n; i++ {
+			if i >= 0 {
+				st.unitAt[i] = idx
+			}
+		}
+	}
+}
+
+func (c *Coder) addToUnit(st *sentState, u *unit, m mention) {
+	if m.s < u.s {
+		u.s = max(m.s, 0)
+	}
+	if m.e > u.e {
+		u.e = m.e
+	}
+	if u.kinds == 0 || m.s < u.ms {
+		u.ms = max(m.s, 0)
+	}
+	u.kinds |= 1 << m.kind
+	switch m.kind {
+	case mkEntity, mkPerson, mkKnown:
+		rank := 3
+		if m.kind == mkEntity {
+			rank = 4
+		}
+		if !u.known || u.rank < rank {
+			u.actor.Name = m.name
+			u.rank = rank
+			u.known = true
+			if m.kind == mkPerson || (m.kind == mkEntity && m.role == "PERSON") {
+				u.person = true
+			}
+		}
+		if m.kind == mkPerson {
+			u.person = true
+		}
+		if u.actor.Country == "" {
+			u.actor.Country = m.country
+		}
+		if u.actor.Role == "" {
+			u.actor.Role = m.role
+		}
+		u.isActor = true
+	case mkCountry, mkCapital:
+		if u.actor.Country == "" {
+			u.actor.Country = m.country
+		}
+		if !u.known {
+			u.actor.Name = m.name
+			u.known = true
+			u.rank = 2
+			if m.kind == mkCapital && u.actor.Role == "" {
+				u.actor.Role = "GOV"
+			}
+		}
+		u.isActor = true
+		if m.place != nil {
+			u.places = append(u.places, m)
+		}
+	case mkDemonym:
+		if u.actor.Country == "" {
+			u.actor.Country = m.country
+		}
+		u.isActor = true
+	case mkAgent:
+		if u.actor.Role == "" || (!u.person && m.role != "") {
+			if m.role != "" {
+				u.actor.Role = m.role
+			}
+		}
+		if aircraftWords[strings.ToLower(m.name)] {
+			u.theme = "aircraft"
+		}
+		u.isActor = true
+		if strings.HasSuffix(strings.ToLower(m.name), "s") {
+			u.plural = true
+		}
+	case mkPlace:
+		u.places = append(u.places, m)
+		// a place that is a country (per a.Places) is also an actor
+		if !m.specific {
+			if ci, ok := c.countries.ByAlpha2(m.place.Country); ok && u.actor.Country == "" {
+				u.actor.Country = ci.Alpha3
+				if !u.known {
+					u.actor.Name = m.name
+					u.known = true
+				}
+				u.isActor = true
+			}
+		}
+	case mkPronoun:
+		u.pronoun = m.role
+		u.isActor = true
+	}
+}
+
+func (c *Coder) finishUnit(st *sentState, u *unit) {
+	// an agent noun or a demonym makes an actor only as the phrase's head
+	// ("Egyptian police", "Russian airliner"), not as a modifier ("military
+	// aid", "a Senegalese peace plan")
+	if headRule && u.isActor && !u.known && u.pronoun == "" && u.kinds&(1<<mkCountry|1<<mkCapital|1<<mkEntity|1<<mkKnown|1<<mkPerson) == 0 {
+		h := u.e - 1
+		for h > u.s && (st.toks[h].tag == "POS" || st.toks[h].low == "'s") {
+			h--
+		}
+		hw := st.toks[h].low
+		if _, ok := agentRoles[hw]; !ok && !aircraftWords[hw] && !targetThings[hw] {
+			u.isActor = false
+		}
+	}
+	for i := u.s; i < u.e; i++ {
+		if aircraftWords[st.toks[i].low] {
+			u.theme = "aircraft"
+		}
+		if strings.HasSuffix(st.toks[i].low, "'s") || strings.HasSuffix(st.toks[i].low, "’s") || (i+1 < len(st.toks) && (st.toks[i+1].low == "'s" || st.toks[i+1].low == "’s")) {
+			u.possessive = true
+		}
+	}
+	if !u.known && u.pronoun == "" {
+		s := u.s
+		for s < u.e && (st.toks[s].tag == "DT" || st.toks[s].low == "the" || st.toks[s].low == "a" || st.toks[s].low == "an") {
+			s++
+		}
+		u.actor.Name = st.join(s, u.e)
+	}
+	if u.pronoun != "" && u.e-u.s > 1 && !u.known {
+		// "their airliners", "our plane": the pronoun is a modifier
+		s := u.s + 1
+		u.actor.Name = st.join(s, u.e)
+	}
+	if u.theme == "" && u.actor.Name != "" {
+		u.theme = strings.ToLower(u.actor.Name)
+	}
+}
+
+// resolve fills a pronoun unit's actor from the discourse.
+func (c *Coder) resolve(st *sentState, u *unit, d *discourse, before int) article.Actor {
+	if u == nil {
+		return article.Actor{}
+	}
+	if u.pronoun == "" {
+		return u.actor
+	}
+	var ref *article.Actor
+	// nearest actor of the right kind earlier in this sentence, the
+	// reporting verb's subject first ("Hungary has said it will support")
+	inSentence := func(person bool) *article.Actor {
+		if st.speaker != nil && st.speaker.pronoun == "" && st.speaker.s < before && st.speaker.person == person {
+			a := st.speaker.actor
+			return &a
+		}
+		var r *article.Actor
+		for _, v := range st.units {
+			if v.e <= u.s && v.isActor && v.pronoun == "" && v.person == person && (v.known || v.actor.Country != "") {
+				a := v.actor
+				r = &a
+			}
+		}
+		return r
+	}
+	switch u.pronoun {
+	case "PS", "PSP":
+		ref = inSentence(true)
+		if ref == nil && st.speaker != nil && st.speaker.pronoun == "" && st.speaker.s < before {
+			a := st.speaker.actor
+			ref = &a
+		}
+		if ref == nil {
+			ref = d.lastPerson
+		}
+	case "N", "NP":
+		ref = inSentence(false)
+		if ref == nil {
+			ref = d.lastThing
+		}
+	case "PL", "PLP":
+		ref = inSentence(false)
+		if ref == nil && st.speaker != nil && st.speaker.pronoun == "" && st.speaker.s < before {
+			a := st.speaker.actor
+			ref = &a
+		}
+		if ref == nil {
+			ref = d.lastPlural
+		}
+		if ref == nil {
+			ref = d.lastThing
+		}
+	case "SELF", "SELFP":
+		if st.speaker != nil && st.speaker.pronoun == "" {
+			a := st.speaker.actor
+			ref = &a
+		}
+	}
+	out := article.Actor{}
+	if ref != nil {
+		out = *ref
+	}
+	if u.e-u.s > 1 && strings.HasSuffix(u.pronoun, "P") || (u.pronoun == "SELFP" && u.e-u.s > 1) {
+		// "their airliners": the thing, with the possessor's country
+		cc := out.Country
+		if u.actor.Country != "" {
+			cc = u.actor.Country
+		}
+		out = article.Actor{Name: u.actor.Name, Country: cc, Role: u.actor.Role}
+	}
+	return out
+}
+
+// trigger is a matched lexicon pattern in a sentence.
+type trigger struct {
+	i, end int // head token, last matched token
+	p      *pattern
+}
+
+func isVerbTag(t string) bool { return strings.HasPrefix(t, "VB") }
+func isNounTag(t string) bool { return strings.HasPrefix(t, "NN") }
+
+// findTriggers matches the lexicon against the sentence.
+func (c *Coder) findTriggers(st *sentState) []trigger {
+	toks := st.toks
+	var out []trigger
+	used := make([]bool, len(toks))
+	for i := range toks {
+		t := &toks[i]
+		if isVerbTag(t.tag) || t.tag == "" || (t.tag == "JJ" && (t.low == "willing" || t.low == "ready" || t.low == "prepared")) {
+			pats := c.verbPats[t.lem]
+			var best *pattern
+			bestEnd := -1
+			for _, p := range pats {
+				if e, ok := matchSlots(toks, i, p); ok && (best == nil || len(p.slots) > len(best.slots)) {
+					best, bestEnd = p, e
+				}
+			}
+			if best != nil && t.low == "march" && isCap(t.text) && i > 0 {
+				best = nil // the month
+			}
+			if best != nil && i > 0 && toks[i-1].low == "as" && t.low == "opposed" {
+				best = nil
+			}
+			// "the wounded", "the injured": a verb form after a determiner names people
+			if best != nil && i > 0 && toks[i-1].tag == "DT" && (t.tag == "VBN" || t.tag == "VBD") {
+				best = nil
+			}
+			// attributive participle: "apparently coordinated attacks", "the disputed town"
+			if best != nil && bestEnd == i && (t.tag == "VBN" || t.tag == "VBG" || t.tag == "VBD") && i+1 < len(toks) && (toks[i+1].tag == "NN" || toks[i+1].tag == "NNS") && i > 0 && (toks[i-1].tag == "DT" || toks[i-1].tag == "RB" && t.tag != "VBD" || toks[i-1].low == "apparently" || toks[i-1].tag == "JJ" || toks[i-1].tag == "PRP$" || toks[i-1].tag == "CD") && !auxWords[toks[i-1].lem] && !(st.unitAt[i-1] >= 0 && st.units[st.unitAt[i-1]].isActor) {
+				best = nil
+			}
+			if best != nil {
+				out = append(out, trigger{i, bestEnd, best})
+				// mark the matched words (not the gaps between them) as used
+				used[i] = true
+				for _, k := range slotIndexes(toks, i, best) {
+					used[k] = true
+				}
+			}
+		}
+	}
+	// "vowed to hunt down": the embedded verb codes it, not the intent verb
+	keep := out[:0]
+	for _, tr := range out {
+		drop := false
+		if intentVerbs[toks[tr.i].lem] && tr.end == tr.i && tr.i+2 < len(toks) && toks[tr.i+1].low == "to" {
+			for _, o := range out {
+				if o.i == tr.i+2 || (o.i == tr.i+3 && toks[tr.i+2].tag == "RB") {
+					drop = true
+				}
+			}
+		}
+		if !drop {
+			keep = append(keep, tr)
+		}
+	}
+	out = keep
+	for i := range toks {
+		t := &toks[i]
+		if used[i] || !(isNounTag(t.tag) || t.tag == "" || t.tag == "JJ" || t.tag == "VBG") {
+			continue
+		}
+		var best *pattern
+		bestEnd := -1
+		bestExact := false
+		for _, key := range []string{t.low, nounLemma(t.low)} {
+			for _, p := range c.nounPats[key] {
+				if e, ok := matchNoun(toks, i, p); ok {
+					exact := inAlts(toks[e].low, p.slots[len(p.slots)-1])
+					if best == nil || len(p.slots) > len(best.slots) || len(p.slots) == len(best.slots) && exact && !bestExact {
+						best, bestEnd, bestExact = p, e, exact
+					}
+				}
+			}
+		}
+		if best == nil {
+			continue
+		}
+		if inName(st, i) {
+			continue
+		}
+		if t.low == "march" && isCap(t.text) || t.low == "may" {
+			continue // the month
+		}
+		if !isNounTag(toks[bestEnd].tag) && toks[bestEnd].tag != "" && toks[bestEnd].tag != "VBG" {
+			continue
+		}
+		conflict := false
+		for k := i; k <= bestEnd; k++ {
+			if used[k] {
+				conflict = true
+			}
+		}
+		if conflict {
+			continue
+		}
+		out = append(out, trigger{bestEnd, bestEnd, best})
+		for k := i; k <= bestEnd; k++ {
+			used[k] = true
+		}
+	}
+	return out
+}
+
+// inName: token i is part of a name (an entity, a known actor, a person),
+// so "Cooperation" in "Asia-Pacific Economic Cooperation" is no trigger.
+func inName(st *sentState, i int) bool {
+	ui := st.unitAt[i]
+	if ui < 0 {
+		return false
+	}
+	u := st.units[ui]
+	return u.kinds&(1<<mkEntity|1<<mkKnown|1<<mkPerson) != 0 && i >= u.ms && i < u.e && u.actor.Name != "" && strings.Contains(strings.ToLower(u.actor.Name), st.toks[i].low)
+}
+
+// slotIndexes returns the token indexes the slots after the first matched.
+func slotIndexes(toks []tok, i int, p *pattern) []int {
+	var out []int
+	last := i
+	for s := 1; s < len(p.slots); s++ {
+		limit := 2
+		if p.anywhere[s] {
+			limit = 7
+		}
+		for k := last + 1; k < len(toks) && k <= last+limit; k++ {
+			if inAlts(toks[k].low, p.slots[s]) || inAlts(nounLemma(toks[k].low), p.slots[s]) {
+				out = append(out, k)
+				last = k
+				break
+			}
+		}
+	}
+	return out
+}
+
+func matchSlots(toks []tok, i int, p *pattern) (int, bool) {
+	last := i
+	for s := 1; s < len(p.slots); s++ {
+		found := -1
+		limit := 2
+		if p.anywhere[s] {
+			limit = 7
+		}
+		for k := last + 1; k < len(toks) && k <= last+limit; k++ {
+			if inAlts(toks[k].low, p.slots[s]) || inAlts(nounLemma(toks[k].low), p.slots[s]) {
+				found = k
+				break
+			}
+			if toks[k].low == "," || toks[k].low == "." || toks[k].low == ";" {
+				break
+			}
+		}
+		if found < 0 {
+			return 0, false
+		}
+		last = found
+	}
+	return last, true
+}
+
+func matchNoun(toks []tok, i int, p *pattern) (int, bool) {
+	for s := range p.slots {
+		k := i + s
+		if k >= len(toks) {
+			return 0, false
+		}
+		w := toks[k].low
+		if s == len(p.slots)-1 {
+			if !inAlts(w, p.slots[s]) && !inAlts(nounLemma(w), p.slots[s]) {
+				return 0, false
+			}
+		} else if !inAlts(w, p.slots[s]) {
+			return 0, false
+		}
+	}
+	return i + len(p.slots) - 1, true
+}
+
+func inAlts(w string, alts []string) bool {
+	for _, a := range alts {
+		if w == a {
+			return true
+		}
+	}
+	return false
+}
+
+var auxWords = map[string]bool{
+	"be": true, "have": true, "do": true, "get": true, "to": true, "also": true, "already": true, "reportedly": true,
+	"then": true, "later": true, "just": true, "still": true, "again": true, "allegedly": true, "repeatedly": true,
+	"recently": true, "now": true, "jointly": true, "apparently": true, "finally": true, "formally": true, "publicly": true,
+	"immediately": true, "yesterday": true, "today": true, "once": true, "even": true, "further": true,
+}
+
+// clauseBoundary tokens stop the search for a subject or object.
+func clauseBoundary(t tok) bool {
+	switch t.low {
+	case ";", ":", "that", "which", "who", "whom", "while", "whereas", "because", "although", "though", "but", "when", "if", "unless", "after", "before", "as", "since", "(", ")", "\"", "“", "”":
+		return true
+	}
+	return false
+}
+
+// verbGroup walks left from verb v over auxiliaries, modals, negation and
+// intention verbs ("vowed to", "is willing to"). It returns the first token
+// of the group, the modality found and the intention verb's lemma.
+type modality struct {
+	modal   string // hyp, future, oblig, neg
+	neg     bool
+	intent  string
+	passive bool
+	start   int
+}
+
+// reportedBefore: a reporting verb stands before token k in the sentence.
+func reportedBefore(st *sentState, k int) bool {
+	for j := 0; j < k; j++ {
+		if isVerbTag(st.toks[j].tag) && reportingVerbs[st.toks[j].lem] {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *Coder) verbGroup(st *sentState, v int) modality {
+	toks := st.toks
+	m := modality{start: v}
+	k := v - 1
+	for k >= 0 {
+		t := toks[k]
+		switch {
+		case negators[t.low]:
+			m.neg = true
+		case modals[t.low] != "" && (t.tag == "MD" || t.tag == "" || t.text == t.low):
+			if m.modal == "" {
+				m.modal = modals[t.low]
+				if t.low == "would" && reportedBefore(st, k) {
+					m.modal = "future" // "said they would boycott": future in the past
+				}
+			}
+			if t.low == "cannot" {
+				m.neg = true
+			}
+		case t.lem == "be" || t.lem == "get":
+			if toks[v].tag == "VBN" {
+				m.passive = true
+			}
+		case auxWords[t.lem] || auxWords[t.low] || t.tag == "RB":
+		case t.low == "to" || t.low == "and":
+		case (isVerbTag(t.tag) || t.tag == "JJ") && k+1 < len(toks) && toks[k+1].low == "to" && (intentVerbs[t.lem] || t.low == "willing" || t.low == "ready" || t.low == "prepared" || t.low == "determined" || t.low == "able" || t.lem == "have" || t.lem == "need" || t.lem == "continue" || t.lem == "begin" || t.lem == "start"):
+			if m.intent == "" && t.lem != "continue" && t.lem != "begin" && t.lem != "start" {
+				m.intent = t.lem
+				if t.lem == "have" || t.lem == "need" {
+					m.intent = "oblig"
+				}
+			}
+		default:
+			m.start = k + 1
+			return m
+		}
+		if t.low == "and" {
+			m.start = k + 1
+			return m
+		}
+		k--
+	}
+	m.start = 0
+	return m
+}
+
+// subjectOf finds the unit that is the subject of the verb group starting
+// at vs (token index of the verb v), following coordination back to the
+// earlier verb, and skipping relative clauses, prepositional objects and
+// time phrases.
+func (c *Coder) subjectOf(st *sentState, v, vs int, depth int) *unit {
+	toks := st.toks
+	if depth > 3 {
+		return nil
+	}
+	k := vs - 1
+	// coordination: "vowed to ... and intensified"
+	if k >= 0 && (toks[k].low == "and" || toks[k].low == "but" || toks[k].low == "or") {
+		for j := k - 1; j >= 0; j-- {
+			if isVerbTag(toks[j].tag) && (toks[j].tag == toks[v].tag || pastTags[toks[v].tag] && pastTags[toks[j].tag] || (toks[v].tag == "VBD" && toks[j].tag == "VBZ")) {
+				m := c.verbGroup(st, j)
+				return c.subjectOf(st, j, m.start, depth+1)
+			}
+		}
+		return nil
+	}
+	for ; k >= 0; k-- {
+		t := toks[k]
+		if ui := st.unitAt[k]; ui >= 0 {
+			u := st.units[ui]
+			if u.s > 0 && isPrep(toks[u.s-1]) && !(u.e == vs && subordinators[toks[u.s-1].low]) {
+				k = u.s
+				continue
+			}
+			// "Libyan leader Muammar Gaddafi and Bulgarian President Todor Zhivkov signed": the first conjunct
+			for u.s > 1 && toks[u.s-1].low == "and" && st.unitAt[u.s-2] >= 0 && st.units[st.unitAt[u.s-2]].isActor {
+				u = st.units[st.unitAt[u.s-2]]
+			}
+			return u
+		}
+		if t.low == "that" || t.low == "which" || t.low == "who" {
+			// relative clause: its head is the NP just before
+			if k > 0 {
+				if ui := st.unitAt[k-1]; ui >= 0 && t.low != "that" || (k > 0 && st.unitAt[k-1] >= 0 && !isVerbTag(toks[k-1].tag)) {
+					if ui := st.unitAt[k-1]; ui >= 0 {
+						return st.units[ui]
+					}
+				}
+			}
+			return nil
+		}
+		if isVerbTag(t.tag) {
+			// a relative clause between subject and verb: "an Airbus A321 that crashed over Egypt ... was"
+			for j := k - 1; j >= 0 && j >= k-3; j-- {
+				if toks[j].low == "that" || toks[j].low == "which" || toks[j].low == "who" {
+					k = j
+					if j > 0 && st.unitAt[j-1] >= 0 {
+						return st.units[st.unitAt[j-1]]
+					}
+				}
+			}
+			if reportingVerbs[t.lem] {
+				return nil
+			}
+			if t.tag == "VBN" || t.tag == "VBG" && k > 0 && (st.unitAt[k-1] >= 0 || toks[k-1].chunk == "I-NP" || toks[k-1].chunk == "B-NP") {
+				continue // reduced relative: "The Red Cross operating in Iraq said"
+			}
+			if t.tag == "VBG" {
+				return nil
+			}
+			return nil
+		}
+		if t.chunk == "B-NP" || t.chunk == "I-NP" {
+			// a non-actor NP: a time phrase or a prepositional object is skipped, anything else is the subject (not an actor)
+			j := k
+			for j > 0 && toks[j].chunk == "I-NP" && (toks[j-1].chunk == "I-NP" || toks[j-1].chunk == "B-NP") {
+				j--
+			}
+			if isTimePhrase(toks, j, k+1) || t.tag == "CD" || (j > 0 && isPrep(toks[j-1])) || (j > 0 && (toks[j-1].tag == "VBG" || toks[j-1].tag == "VBN")) {
+				// also the object of a participle: "aircraft using precision guided missiles killed"
+				k = j
+				continue
+			}
+			if false {
+				k = j
+				continue
+			}
+			return &unit{s: j, e: k + 1, actor: article.Actor{Name: st.join(j, k+1)}, theme: themeOf(st, j, k+1)}
+		}
+		if t.low == ")" {
+			// "Amnesty International (AI) has accused": skip the parenthesis
+			for j := k - 1; j >= 0 && j >= k-8; j-- {
+				if toks[j].low == "(" {
+					k = j
+					break
+				}
+			}
+			continue
+		}
+		if t.low == "," {
+			// ", which runs the prison system," between subject and verb
+			for j := k - 1; j >= 0 && j >= k-15; j-- {
+				if (toks[j].low == "which" || toks[j].low == "who") && j > 0 && toks[j-1].low == "," {
+					k = j - 1
+					break
+				}
+			}
+			continue
+		}
+		if clauseBoundary(t) {
+			return nil
+		}
+	}
+	return nil
+}
+
+var quantWords = map[string]bool{"at": true, "least": true, "more": true, "than": true, "some": true, "about": true, "nearly": true, "several": true, "dozens": true, "of": true}
+
+var pastTags = map[string]bool{"VBD": true, "VBN": true}
+
+func themeOf(st *sentState, s, e int) string {
+	for i := s; i < e; i++ {
+		if aircraftWords[st.toks[i].low] {
+			return "aircraft"
+		}
+	}
+	return ""
+}
+
+var subordinators = map[string]bool{"after": true, "before": true, "since": true, "as": true, "while": true, "because": true, "if": true, "when": true, "although": true, "though": true, "until": true, "once": true, "whether": true, "unless": true}
+
+// prepBefore returns the word before token s, skipping articles and
+// compass adjectives ("in northern Syria" -> "in").
+func prepBefore(st *sentState, s int) string {
+	k := s - 1
+	for k >= 0 && (st.toks[k].low == "the" || directions[st.toks[k].low]) {
+		k--
+	}
+	if k < 0 {
+		return ""
+	}
+	return st.toks[k].low
+}
+
+func isPrep(t tok) bool {
+	return t.tag == "IN" && t.low != "that" || t.low == "to" && t.tag == "TO"
+}
+
+var timeWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"today": true, "yesterday": true, "week": true, "weeks": true, "month": true, "months": true, "year": true, "years": true,
+	"weekend": true, "night": true, "morning": true, "evening": true, "hours": true, "days": true, "day": true, "time": true,
+}
+
+func isTimeWord(w string) bool { return timeWords[w] }
+
+func isTimePhrase(toks []tok, s, e int) bool {
+	for i := s; i < e; i++ {
+		if isTimeWord(toks[i].low) {
+			return true
+		}
+	}
+	return false
+}
+
+// objectAfter finds the first actor unit after token k within the clause.
+func (c *Coder) objectAfter(st *sentState, k int, window int) *unit {
+	return c.objectAfterFrom(st, k, window, false)
+}
+
+// headOK: a phrase is a target only when its head names an actor: a name,
+// a country, a person, or an agent noun or attackable thing as the last
+// word ("military aid", "its demands" are not actors).
+func headOK(st *sentState, u *unit) bool {
+	if u.kinds&(1<<mkCountry|1<<mkCapital|1<<mkEntity|1<<mkKnown|1<<mkPerson|1<<mkDemonym) != 0 {
+		return true
+	}
+	if u.pronoun != "" && u.e-u.s == 1 {
+		return true
+	}
+	h := u.e - 1
+	for h > u.s && (st.toks[h].tag == "POS" || st.toks[h].low == "'s") {
+		h--
+	}
+	hw := st.toks[h].low
+	_, agent := agentRoles[hw]
+	return agent || aircraftWords[hw] || targetThings[hw] || hw == "counterpart" || hw == "counterparts"
+}
+
+// objectAfterFrom is objectAfter; fromOK lets "from X" be the object
+// ("withdraw from Chad").
+func (c *Coder) objectAfterFrom(st *sentState, k int, window int, fromOK bool) *unit {
+	toks := st.toks
+	for j := k + 1; j < len(toks) && j <= k+window; j++ {
+		t := toks[j]
+		if ui := st.unitAt[j]; ui >= 0 {
+			u := st.units[ui]
+			if u.isActor && headOK(st, u) && !(u.e < len(toks) && reportingVerbs[toks[u.e].lem] && isVerbTag(toks[u.e].tag)) {
+				if j > 0 && (toks[j-1].low == "from" && !fromOK || toks[j-1].low == "by") {
+					j = u.e - 1
+					continue
+				}
+				return u
+			}
+			j = u.e - 1
+			continue
+		}
+		if t.low == ";" || t.low == ":" || (t.low == "," && j > k+1) || t.low == "\"" || t.low == "“" || t.low == "”" {
+			return nil
+		}
+		if isVerbTag(t.tag) && (reportingVerbs[t.lem] || t.tag == "VBD" || t.tag == "VBZ") && j > k+1 {
+			return nil
+		}
+		if t.low == "who" || t.low == "which" || t.low == "while" || t.low == "because" {
+			return nil
+		}
+	}
+	return nil
+}
+
+// byAgent finds "by X" after token k: the agent of a passive.
+func (c *Coder) byAgent(st *sentState, k int) (*unit, string) {
+	toks := st.toks
+	for j := k + 1; j < len(toks) && j <= k+3; j++ {
+		if toks[j].low != "by" {
+			continue
+		}
+		mode := ""
+		for q := j + 1; q < len(toks) && q <= j+4; q++ {
+			switch nounLemma(toks[q].low) {
+			case "bomb", "explosive", "explosion", "blast", "ied":
+				mode = "bombing"
+			case "missile", "airstrike", "warplane", "drone", "jet":
+				mode = "aerial"
+			case "gunman", "gunmen", "gunfire", "sniper", "bullet":
+				mode = "firearms"
+			case "suicide":
+				mode = "suicide-attack"
+			}
+		}
+		if ui := st.unitAt[min(j+1, len(toks)-1)]; ui >= 0 && st.units[ui].isActor {
+			return st.units[ui], mode
+		}
+		if j+2 < len(toks) {
+			if ui := st.unitAt[j+2]; ui >= 0 && st.units[ui].isActor {
+				return st.units[ui], mode
+			}
+		}
+		return nil, mode
+	}
+	return nil, ""
+}
+
+var cooperative = map[string]bool{"AGREE": true, "CONSULT": true, "SUPPORT": true, "COOPERATE": true, "AID": true, "CONCEDE": true, "RETREAT": true}
+var conflictual = map[string]bool{"ASSAULT": true, "COERCE": true, "SANCTION": true, "MOBILIZE": true, "PROTEST": true, "THREATEN": true}
+
+var evalNouns = map[string]bool{"attitude": true, "stance": true, "position": true, "policy": true, "policies": true, "approach": true, "behaviour": true, "behavior": true, "actions": true, "conduct": true, "decision": true, "remarks": true, "response": true, "role": true}
+var negAdjs = map[string]bool{"weird": true, "short-sighted": true, "wrong": true, "unacceptable": true, "irresponsible": true, "hypocritical": true, "absurd": true, "dangerous": true, "provocative": true, "illegal": true, "counterproductive": true, "misguided": true, "outrageous": true, "shameful": true, "aggressive": true, "hostile": true, "disgraceful": true, "cynical": true, "reckless": true, "unjustified": true, "biased": true, "destructive": true, "strange": true}
+var obligations = map[string]bool{"must": true, "should": true, "ought": true}
+
+// codeSentence finds the events of one sentence.
+func (c *Coder) codeSentence(st *sentState, d *discourse) []*draft {
+	if len(st.toks) == 0 {
+		return nil
+	}
+	if !c.mayHaveEvent(st) {
+		c.updateDiscourseCheap(st, d)
+		return nil
+	}
+	words := make([]string, len(st.toks))
+	for i, t := range st.toks {
+		words[i] = t.text
+	}
+	if c.tagger != nil {
+		tags, chunks := c.tagger.Tag(words)
+		for i := range st.toks {
+			st.toks[i].tag, st.toks[i].chunk = tags[i], chunks[i]
+		}
+	}
+	for i := range st.toks {
+		st.toks[i].lem = lemma(st.toks[i].low, c.lemmas)
+	}
+	ms := c.findMentions(st)
+	c.buildUnits(st, ms)
+	// the sentence's speaker: subject of a reporting verb
+	var reports []int
+	for i, t := range st.toks {
+		if isVerbTag(t.tag) && reportingVerbs[t.lem] {
+			reports = append(reports, i)
+			if st.speaker == nil {
+				m := c.verbGroup(st, i)
+				if u := c.subjectOf(st, i, m.start, 0); u != nil && u.isActor {
+					st.speaker = u
+				} else if u := c.objectAfter(st, i, 2); u != nil && u.isActor && i > 0 && (st.toks[i-1].low == "," || st.toks[i-1].low == "\"" || st.toks[i-1].low == "”") {
+					// '"...," Medvedev said' is handled above; '"...," said Medvedev'
+					st.speaker = u
+				}
+			}
+		}
+	}
+	if st.speaker == nil {
+		// '"..., " Medvedev said': subject before the reporting verb at the end
+		for _, r := range reports {
+			if r > 0 && st.unitAt[r-1] >= 0 {
+				st.speaker = st.units[st.unitAt[r-1]]
+			}
+		}
+	}
+	var speakerActor article.Actor
+	if st.speaker != nil {
+		speakerActor = c.resolve(st, st.speaker, d, st.speaker.s)
+		// where the speaker spoke: "said ... in Manila", "speaking in Manila"
+		for _, u := range st.units {
+			for _, pm := range u.places {
+				if pm.s > 0 && (st.toks[pm.s-1].low == "in" || st.toks[pm.s-1].low == "at") && pm.specific {
+					if _, seen := d.speakerLoc[speakerActor.Name]; speakerActor.Name != "" && !seen {
+						d.speakerLoc[speakerActor.Name] = pm.place
+					}
+				}
+			}
+		}
+	}
+	var out []*draft
+	trigs := c.findTriggers(st)
+	sort.Slice(trigs, func(a, b int) bool { return trigs[a].i < trigs[b].i })
+	for _, tr := range trigs {
+		dr := c.codeTrigger(st, d, tr, trigs)
+		if dr != nil {
+			out = append(out, dr)
+		}
+	}
+	out = append(out, c.reportedEvents(st, d, reports, speakerActor)...)
+	// casualties go to the sentence's violent events
+	dead, inj := casualties(st.toks)
+	for _, dr := range out {
+		if dr.ev.Type == "ASSAULT" || dr.ev.Type == "COERCE" {
+			if dr.ev.Fatalities == nil {
+				dr.ev.Fatalities = dead
+			}
+			if dr.ev.Injured == nil {
+				dr.ev.Injured = inj
+			}
+		}
+	}
+	if (dead != nil || inj != nil) && !hasType(out, "ASSAULT") && c.casualtyOnly(st) {
+		dr := c.newDraft(st, d, "ASSAULT", "", "190", 0, 0.4)
+		dr.ev.Fatalities, dr.ev.Injured = dead, inj
+		out = append(out, dr)
+	}
+	// "X claimed responsibility"
+	for i := 0; i+1 < len(st.toks); i++ {
+		if st.toks[i].lem == "claim" && (st.toks[i+1].low == "responsibility" || st.toks[i+1].low == "credit") {
+			claimant := ""
+			for _, u := range st.units {
+				if u.s < i && u.known && !u.person {
+					claimant = u.actor.Name
+					break
+				}
+			}
+			if claimant == "" {
+				m := c.verbGroup(st, i)
+				if u := c.subjectOf(st, i, m.start, 0); u != nil {
+					claimant = u.actor.Name
+				}
+			}
+			if claimant != "" {
+				claimed := false
+				for _, dr := range out {
+					if dr.ev.Type == "ASSAULT" {
+						dr.ev.ClaimedBy = claimant
+						claimed = true
+					}
+				}
+				if !claimed {
+					dr := c.newDraft(st, d, "ASSAULT", "", "", i, 0.3)
+					dr.ev.ClaimedBy = claimant
+					dr.anaphoric = true
+					dr.theme = "claim"
+					out = append(out, dr)
+				}
+			}
+		}
+	}
+	c.updateDiscourse(st, d)
+	return mergeSentence(out)
+}
+
+// dateBlocked: a clause boundary stands between the trigger and the date
+// ("ordered the strikes after ... crashed over Egypt last month").
+func dateBlocked(st *sentState, a, b int) bool {
+	if a > b {
+		a, b = b, a
+	}
+	for k := a + 1; k < b; k++ {
+		switch st.toks[k].low {
+		case "that", "which", "who", "after", "before", "because", "when", "while", "since", ";", "\"", "“", "”":
+			return true
+		}
+	}
+	return false
+}
+
+func hasType(ds []*draft, t string) bool {
+	for _, d := range ds {
+		if d.ev.Type == t {
+			return true
+		}
+	}
+	return false
+}
+
+// casualtyOnly: a sentence reporting deaths from an unnamed cause ("broke
+// up ..., killing all 224 on board") is a violent event only when a kill
+// word is its verb.
+func (c *Coder) casualtyOnly(st *sentState) bool {
+	for _, t := range st.toks {
+		if (t.low == "killing" || t.low == "killed" || t.low == "wounding") && isVerbTag(t.tag) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayHaveEvent is a cheap pre-filter: a sentence with no trigger word is
+// not tagged at all.
+func (c *Coder) mayHaveEvent(st *sentState) bool {
+	for _, t := range st.toks {
+		l := lemma(t.low, c.lemmas)
+		if _, ok := c.verbPats[l]; ok {
+			return true
+		}
+		if _, ok := c.nounPats[t.low]; ok {
+			return true
+		}
+		if _, ok := c.nounPats[nounLemma(t.low)]; ok {
+			return true
+		}
+		if reportingVerbs[l] || killWords[t.low] {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *Coder) newDraft(st *sentState, d *discourse, typ, mode, cameo string, ti int, conf float64) *draft {
+	ev := article.Event{Type: typ, Mode: mode, CAMEO: cameo, Confidence: conf,
+		Evidence: article.Evidence{Sentence: st.text, Start: st.start, End: st.start + len(st.runes)}}
+	dr := &draft{ev: ev}
+	if ti >= 0 && ti < len(st.toks) {
+		dr.pos = st.toks[ti].start
+	}
+	// date: the expression nearest the trigger
+	best, bd := "", 1<<30
+	for _, dm := range st.dates {
+		if ds, _ := st.tokRange(st.start+dm.start, st.start+dm.end); ds >= 0 && ti >= 0 && dateBlocked(st, ti, ds) {
+			continue
+		}
+		rel := dr.pos - st.start
+		dist := dm.start - rel
+		if dist < 0 {
+			dist = rel - dm.end
+		}
+		if dist < bd {
+			best, bd = dm.value, dist
+		}
+	}
+	if best != "" {
+		dr.ev.Date, dr.dateExplicit = best, true
+	} else if d.hasPub {
+		dr.ev.Date = d.pub.Format("2006-01-02")
+	}
+	return dr
+}
+
+// codeTrigger turns one trigger into a draft event.
+func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigger) *draft {
+	toks := st.toks
+	p := tr.p
+	typ, mode, cameo := p.typ, p.mode, p.cameo
+	conf := 0.6
+	var srcU, tgtU *unit
+	var m modality
+	if !p.nominal {
+		m = c.verbGroup(st, tr.i)
+		if m.passive {
+			tgtU = c.subjectOf(st, tr.i, m.start, 0)
+			var bm string
+			srcU, bm = c.byAgent(st, tr.end)
+			if bm != "" && (typ == "ASSAULT") {
+				if mode == "" {
+					mode = bm
+				}
+			}
+		} else {
+			srcU = c.subjectOf(st, tr.i, m.start, 0)
+			tgtU = c.objectAfterFrom(st, tr.end, 10, typ == "RETREAT")
+		}
+		// reporting verbs as triggers ("claim", "insist") have a clause object
+		conf = 0.7
+	} else {
+		conf = 0.55
+		// light verb: "launched air strikes", "ordered the strikes", "held talks"
+		s := tr.i - len(p.slots)
+		for s >= 0 && (toks[s].tag == "DT" || toks[s].tag == "JJ" || toks[s].tag == "JJS" || toks[s].tag == "PRP$" || toks[s].tag == "CD" || toks[s].tag == "NN" || toks[s].tag == "NNP" || toks[s].low == "out" || toks[s].low == "up" || quantWords[toks[s].low]) && tr.i-s < 7 && (st.unitAt[s] < 0 || toks[s].tag == "PRP$") {
+			s--
+		}
+		// attributive actor inside the nominal's NP: "Russian air strikes", "militant attacks"
+		first := tr.i - len(p.slots) + 1
+		if ui := st.unitAt[first]; ui >= 0 && st.units[ui].isActor && st.units[ui].ms < first && st.units[ui].pronoun == "" {
+			u := *st.units[ui]
+			if !u.known {
+				u.actor.Name = st.join(u.ms, first)
+			}
+			u.theme = ""
+			srcU = &u
+		}
+		if s >= 0 && isVerbTag(toks[s].tag) {
+			if lightVerbs[toks[s].lem] || c.verbPats[toks[s].lem] == nil {
+				m = c.verbGroup(st, s)
+				if u := c.subjectOf(st, s, m.start, 0); u != nil {
+					srcU = u
+				}
+				conf = 0.65
+			}
+		} else if s >= 0 && st.unitAt[s] >= 0 && st.units[st.unitAt[s]].possessive {
+			srcU = st.units[st.unitAt[s]]
+		} else {
+			for q := tr.end + 1; q < len(toks) && q <= tr.end+4; q++ {
+				if toks[q].tag == "VBN" && lightVerbs[toks[q].lem] {
+					m = c.verbGroup(st, q)
+					if u, _ := c.byAgent(st, q); u != nil {
+						srcU = u
+					}
+					if u := c.objectAfter(st, q, 4); u != nil {
+						tgtU = u
+					}
+					break
+				}
+				if !(auxWords[toks[q].lem] || modals[toks[q].low] != "" || toks[q].tag == "RB") {
+					break
+				}
+			}
+		}
+		// "the bombing of the airliner", "strikes against militants"
+		k := tr.end + 1
+		if k < len(toks) {
+			switch toks[k].low {
+			case "against", "on", "of", "targeting", "at", "with", "between", "to", "into", "in":
+				if u := c.objectAfter(st, tr.end, 6); u != nil {
+					if !(toks[k].low == "in" && len(u.places) > 0 && typ != "CONSULT") {
+						tgtU = u
+					}
+				}
+			case "by":
+				if u, _ := c.byAgent(st, tr.end); u != nil {
+					srcU = u
+				}
+			}
+		}
+		// "an offensive, Operation Rah-e-Nijat, against militants": past an apposition
+		if tgtU == nil && conflictual[typ] {
+			for q := tr.end + 2; q < len(toks) && q <= tr.end+8; q++ {
+				if isVerbTag(toks[q].tag) && toks[q].tag != "VBN" && toks[q].tag != "VBG" {
+					break
+				}
+				if toks[q].low == "against" || toks[q].low == "targeting" {
+					tgtU = c.objectAfter(st, q-1, 6)
+					break
+				}
+			}
+		}
+	}
+	// "Air strikes ... killed 12": the nominal subject codes the happening
+	subjNominal := false
+	if !p.nominal && srcU != nil && !srcU.isActor {
+		for _, o := range all {
+			if o.p.nominal && o.p.typ == typ && o.i >= srcU.s && o.i < srcU.e {
+				subjNominal = true
+			}
+		}
+	}
+	// the subject of a verb inside a nominal's object is not its source
+	if srcU != nil && tgtU == srcU {
+		tgtU = nil
+	}
+	src := c.resolve(st, srcU, d, tr.i)
+	tgt := c.resolve(st, tgtU, d, tr.i)
+	if srcU != nil && !srcU.isActor {
+		src = article.Actor{}
+	}
+	if tgtU != nil && !tgtU.isActor {
+		tgt = article.Actor{}
+	}
+	// no subject actor: the nearest actor with a country before the trigger
+	// in the clause ("The main Hutu rebel group, Forces for ..., insisted")
+	if subjFallback && !p.nominal && !m.passive && (srcU == nil || !srcU.isActor) && !(toks[tr.i].tag == "VBG" && tr.i > 0 && toks[tr.i-1].tag == "IN") && !(m.start > 0 && (toks[m.start-1].low == "and" || toks[m.start-1].low == "but" || toks[m.start-1].low == "or")) {
+		for k := tr.i - 1; k >= 0; k-- {
+			if clauseBoundary(toks[k]) && toks[k].low != "(" && toks[k].low != ")" {
+				break
+			}
+			if (toks[k].tag == "VBD" || toks[k].tag == "VBZ" || toks[k].tag == "VBP") && k < m.start && !auxWords[toks[k].lem] {
+				break // another verb: its own clause
+			}
+			if ui := st.unitAt[k]; ui >= 0 {
+				u := st.units[ui]
+				pw := prepBefore(st, u.s)
+				if u.isActor && u != tgtU && u.actor.Country != "" && pw != "against" && pw != "on" && pw != "to" && pw != "from" && pw != "with" && !locPreps[pw] && !subjNominal {
+					srcU = u
+					src = c.resolve(st, u, d, tr.i)
+					break
+				}
+				k = u.s
+			}
+		}
+	}
+	// no object actor: the first actor with a country after the trigger in the sentence
+	if tgtFallback && (tgtU == nil || !tgtU.isActor) {
+		for k := tr.end + 1; k < len(toks); k++ {
+			if toks[k].low == ";" || isVerbTag(toks[k].tag) && reportingVerbs[toks[k].lem] {
+				break
+			}
+			if ui := st.unitAt[k]; ui >= 0 {
+				u := st.units[ui]
+				if u.isActor && u != srcU && u.actor.Country != "" && headOK(st, u) && src.Country != u.actor.Country {
+					tgtU = u
+					tgt = c.resolve(st, u, d, tr.i)
+					break
+				}
+				k = u.e - 1
+			}
+		}
+	}
+	// a titled official with no country of his own: the country the
+	// sentence places him in ("President X threatened a curfew in Algiers")
+	if src.Country == "" && srcU != nil && srcU.isActor && (srcU.known || srcU.person || src.Role != "") {
+		for _, v := range st.units {
+			if v == srcU || v.pronoun != "" {
+				continue
+			}
+			pw := prepBefore(st, v.s)
+			domestic := v == tgtU && (typ == "COERCE" || typ == "CONCEDE")
+			if v == tgtU && !domestic || !(domestic || pw == "in" || pw == "at" || v.s < tr.i && (pw == "" || pw == "of" || pw == "from" || pw == "," || pw == "and")) {
+				continue
+			}
+			if v.kinds&(1<<mkCountry|1<<mkCapital|1<<mkDemonym) != 0 && v.actor.Country != "" && v.actor.Country != "IGO" && v.actor.Country != "NGO" {
+				src.Country = v.actor.Country
+				break
+			}
+		}
+	}
+	// a target with no country: the place it is in ("an army camp in western Kabul")
+	if tgt.Country == "" && tgtU != nil && tgtU.isActor {
+		for _, v := range st.units {
+			if v == srcU || v == tgtU || v.pronoun != "" || v.s < tgtU.e {
+				continue
+			}
+			if pw := prepBefore(st, v.s); (pw == "in" || pw == "at" || pw == "of") && v.s-tgtU.e <= 4 && v.kinds&(1<<mkCountry|1<<mkCapital|1<<mkDemonym|1<<mkPlace) != 0 && v.actor.Country != "" && v.actor.Country != "IGO" && v.actor.Country != "NGO" {
+				tgt.Country = v.actor.Country
+				break
+			}
+		}
+	}
+	// modality
+	hyp, neg := false, m.neg
+	switch m.intent {
+	case "":
+	case "refuse", "decline", "fail", "hesitate":
+		typ, mode, cameo = "REJECT", "", "120"
+	case "threaten", "warn":
+		typ, mode, cameo = "THREATEN", "", "130"
+	case "vow", "swear":
+		if conflictual[typ] || typ == "REJECT" || typ == "SANCTION" {
+			typ, mode, cameo = "THREATEN", "", "130"
+		} else {
+			typ, mode, cameo = "AGREE", "", "030"
+		}
+	case "oblig":
+		hyp = true
+	default:
+		if cooperative[typ] {
+			typ, mode, cameo = "AGREE", "", "030"
+		} else if conflictual[typ] {
+			typ, mode, cameo = "THREATEN", "", "130"
+		} else {
+			hyp = true
+		}
+	}
+	switch m.modal {
+	case "hyp":
+		hyp = true
+	case "future":
+		if (typ == "RETREAT" && withdrawsHelp(st, tr.end) || typ == "SANCTION" || typ == "REJECT" && !neg) && m.intent == "" {
+			// "will withdraw its force", "would boycott": a threat
+			typ, mode, cameo = "THREATEN", "", "130"
+		} else if cooperative[typ] && typ != "AGREE" && m.intent == "" {
+			typ, mode, cameo = "AGREE", "", "030"
+		} else if conflictual[typ] && typ != "THREATEN" && m.intent == "" {
+			typ, mode, cameo = "THREATEN", "", "130"
+		}
+	case "oblig":
+		hyp = true
+	}
+	if typ == "RETREAT" && !hyp && typ != "THREATEN" && withdrawsHelp(st, tr.end) && (toks[tr.i].lem == "withdraw" || toks[tr.i].lem == "pull") {
+		typ, mode, cameo = "SANCTION", "expel", "166" // withdrawing peacekeepers or inspectors
+	}
+	if neg && cooperative[typ] && !hyp {
+		typ, mode, cameo, neg = "REJECT", "", "120", false
+	}
+	if typ == "ASSAULT" && mode == "" {
+		mode = c.sentenceMode(st)
+		if mode != "" {
+			cameo = modeCAMEO(mode, cameo)
+		}
+	}
+	dr := c.newDraft(st, d, typ, mode, cameo, tr.i, conf)
+	dr.subjNominal = subjNominal
+	dr.ev.Source, dr.ev.Target = src, tgt
+	dr.ev.Hypothetical, dr.ev.Negated = hyp, neg
+	if src.Name != "" {
+		dr.ev.Confidence += 0.1
+	}
+	if tgt.Name != "" {
+		dr.ev.Confidence += 0.1
+	}
+	if hyp || neg {
+		dr.ev.Confidence -= 0.2
+	}
+	sub := c.subordination(st, tr.i, m)
+	if p.nominal && statementBefore(st, tr.i) {
+		sub++ // "expressed concern about the attack": a statement about it, not the attack
+	}
+	if p.nominal {
+		// "at the request of", "after the attack": a nominal in an adverbial phrase is background
+		first := tr.i - len(p.slots) + 1
+		switch prepBefore(st, first) {
+		case "at", "upon", "following", "after", "despite", "amid", "before", "since", "over":
+			sub++
+		}
+	}
+	if sub > 0 && !(typ == "PROTEST" && tr.i > 0 && (toks[tr.i-1].low == "to" || toks[tr.i-1].low == "in")) {
+		dr.ev.Confidence -= 0.2 * float64(sub)
+	}
+	if tgtU != nil && tgtU.theme != "" {
+		dr.theme = tgtU.theme
+	} else if srcU != nil && srcU.theme == "aircraft" && typ == "ASSAULT" {
+		dr.theme = "aircraft"
+	}
+	if p.nominal && tr.i-len(p.slots) >= 0 {
+		w := toks[tr.i-len(p.slots)+1-1].low
+		dr.anaphoric = w == "the" || w == "these" || w == "this" || w == "its" || w == "their"
+	}
+	dr.verbal = !conflictual[typ] && typ != "AID" && typ != "RETREAT" && typ != "CONSULT" && typ != "COOPERATE"
+	c.setLocation(st, dr, tr, srcU, tgtU)
+	if dr.ev.Location == nil && dr.verbal && dr.ev.Source.Name != "" {
+		if l := d.speakerLoc[dr.ev.Source.Name]; l != nil {
+			cp := *l
+			dr.ev.Location = &cp
+		}
+	}
+	c.secondOpinion(st, dr)
+	return dr
+}
+
+// subordination counts how deep in subordinate clauses a trigger sits:
+// relative clauses, adverbial clauses (after, because, when...), purpose
+// infinitives and prepositional gerunds. Reported speech ("said that")
+// does not count. Background events get a lower confidence.
+func (c *Coder) subordination(st *sentState, i int, m modality) int {
+	toks := st.toks
+	n := 0
+	for k := 0; k < i; k++ {
+		w := toks[k].low
+		switch {
+		case (w == "which" || w == "who" || w == "whom") && k > 0 && toks[k-1].low != ",":
+			n++
+		case w == "which" || w == "who":
+			n++
+		case w == "that" && k > 0 && !(isVerbTag(toks[k-1].tag) && reportingVerbs[toks[k-1].lem]):
+			n++
+		case subordinators[w] && toks[k].tag == "IN" && k+1 < len(toks) && !(toks[k+1].tag == "CD"):
+			// "after a Serbian army jet shot down": a clause, not a PP, when a verb follows soon
+			for q := k + 1; q < len(toks) && q <= k+8 && q <= i; q++ {
+				if isVerbTag(toks[q].tag) && toks[q].tag != "VBG" && toks[q].tag != "VBN" {
+					n++
+					break
+				}
+			}
+		}
+	}
+	toInf := false
+	for k := m.start; k < i; k++ {
+		if toks[k].low == "to" {
+			toInf = true
+		}
+	}
+	// reduced relative: "a group seeking to overthrow", "the group blamed for"
+	if i > 0 && (toks[i].tag == "VBG" || toks[i].tag == "VBN") && (isNounTag(toks[i-1].tag) || toks[i-1].low == ",") && m.start == i {
+		n++
+	}
+	if m.intent == "" && toInf || (i > 0 && toks[i].tag == "VBG" && (toks[i-1].tag == "IN" || toks[i-1].low == ",")) {
+		n++
+	}
+	return n
+}
+
+var statementObjects = map[string]bool{"concern": true, "concerns": true, "condolences": true, "condolence": true, "sympathy": true,
+	"regret": true, "sorrow": true, "grief": true, "shock": true, "hope": true, "hopes": true, "optimism": true, "respects": true, "outrage": true}
+
+// statementBefore: a statement of feeling comes before token i.
+func statementBefore(st *sentState, i int) bool {
+	for k := 0; k < i; k++ {
+		if statementObjects[st.toks[k].low] {
+			return true
+		}
+	}
+	return false
+}
+
+// withdrawsHelp: the thing withdrawn is help the target wants
+// (peacekeepers, inspectors, aid), so announcing it is a threat.
+func withdrawsHelp(st *sentState, end int) bool {
+	for k := end + 1; k < len(st.toks) && k <= end+6; k++ {
+		switch nounLemma(st.toks[k].low) {
+		case "peacekeeper", "peacekeeping", "inspector", "observer", "monitor", "aid", "support", "ambassador", "envoy", "cooperation", "force", "worker", "mission":
+			return true
+		}
+	}
+	return false
+}
+
+func (c *Coder) addIntent(st *sentState, d *discourse, typ, mode, cameo *string, to string) {
+	*typ, *mode, *cameo = to, "", "130"
+}
+
+// sentenceMode reads an assault's means from the words of the sentence.
+func (c *Coder) sentenceMode(st *sentState) string {
+	for _, t := range st.toks {
+		switch nounLemma(t.low) {
+		case "bomb", "explosive", "ied", "blast", "explosion":
+			return "bombing"
+		case "airstrike", "warplane":
+			return "aerial"
+		case "gunman", "gunmen", "gunfire", "machine-gun", "rifle":
+			return "firearms"
+		case "machete", "knife", "stone", "club":
+			return "primitive"
+		case "artillery", "mortar", "rocket", "shell", "tank":
+			return "heavy-weapons"
+		}
+	}
+	return ""
+}
+
+func modeCAMEO(mode, def string) string {
+	switch mode {
+	case "aerial":
+		return "195"
+	case "bombing":
+		return "183"
+	case "suicide-attack":
+		return "1831"
+	case "firearms":
+		return "193"
+	case "heavy-weapons":
+		return "194"
+	case "abduct":
+		return "181"
+	case "beat", "primitive":
+		return "182"
+	case "assassinate":
+		return "186"
+	}
+	return def
+}
+
+// setLocation picks the event's own place: the first place after the
+// trigger in its clause (not an origin or destination), else the nearest
+// before it.
+func (c *Coder) setLocation(st *sentState, dr *draft, tr trigger, srcU, tgtU *unit) {
+	type cand struct {
+		m    mention
+		dist int
+	}
+	var after, before []cand
+	violent := conflictual[dr.ev.Type]
+	for _, u := range st.units {
+		if (u == srcU || (u == tgtU && !violent)) && len(u.places) > 0 && u.known && !u.places[0].specific {
+			continue
+		}
+		if u == srcU && u.actor.Role == "GOV" && len(u.places) > 0 && u.places[0].kind == mkCapital {
+			continue
+		}
+		for _, pm := range u.places {
+			pw := prepBefore(st, pm.s)
+			if !locPreps[pw] && pw != "of" && !(u == tgtU && violent) && !(violent && pm.specific && (pw == "on" || pw == "against")) {
+				continue
+			}
+			if pm.s > tr.end {
+				if stop := hasBoundary(st, tr.end, pm.s); stop {
+					continue
+				}
+				after = append(after, cand{pm, pm.s - tr.end})
+			} else if pm.e <= tr.i {
+				before = append(before, cand{pm, tr.i - pm.e})
+			}
+		}
+	}
+	var pick *mention
+	if len(after) > 0 {
+		bi := 0
+		for i := range after {
+			if after[i].dist < after[bi].dist {
+				bi = i
+			}
+		}
+		pick = &after[bi].m
+	} else if len(before) > 0 {
+		bi := 0
+		for i := range before {
+			if before[i].dist < before[bi].dist {
+				bi = i
+			}
+		}
+		pick = &before[bi].m
+	}
+	if pick != nil {
+		l := *pick.place
+		dr.ev.Location = &l
+		dr.specificLoc = pick.specific
+		if l.Country == "" {
+			// a city with no country: the next country in the sentence ("Raqqa in northern Syria")
+			for _, u := range st.units {
+				for _, pm := range u.places {
+					if pm.s > pick.s && pm.s <= pick.e+4 && pm.place.Country != "" {
+						dr.ev.Location.Country = pm.place.Country
+					}
+				}
+			}
+		}
+	}
+}
+
+func hasBoundary(st *sentState, a, b int) bool {
+	for k := a + 1; k < b; k++ {
+		t := st.toks[k]
+		if t.low == ";" || t.low == ":" || t.low == "\"" || t.low == "“" || t.low == "”" {
+			return true
+		}
+		if isVerbTag(t.tag) && (t.tag == "VBD" || t.tag == "VBZ" || t.tag == "VBP") && k > a+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// reportedEvents codes what reported speech itself says: "X said Y had to
+// shift" is a REQUEST from X to Y; "X said Y's stance was short-sighted" an
+// ACCUSE.
+func (c *Coder) reportedEvents(st *sentState, d *discourse, reports []int, speaker article.Actor) []*draft {
+	if speaker.Name == "" {
+		return nil
+	}
+	toks := st.toks
+	var out []*draft
+	for _, r := range reports {
+		// clause after the reporting verb
+		for j := r + 1; j < len(toks) && j < r+12; j++ {
+			ui := st.unitAt[j]
+			if ui < 0 {
+				continue
+			}
+			u := st.units[ui]
+			if !u.isActor || u.pronoun == "SELF" {
+				break
+			}
+			k := u.e
+			for hop := 0; hop < 3 && k+1 < len(toks); hop++ {
+				w := toks[k].low
+				if (w == "and" || w == "or" || w == "," || w == "in" || w == "of" || w == "from") && st.unitAt[k+1] >= 0 {
+					k = st.units[st.unitAt[k+1]].e
+					continue
+				}
+				break
+			}
+			for k < len(toks) && (toks[k].tag == "RB" || toks[k].low == "also") {
+				k++
+			}
+			if k+1 < len(toks) && ((toks[k].lem == "have" && toks[k+1].low == "to") || obligations[toks[k].low] || (toks[k].lem == "need" && toks[k+1].low == "to")) {
+				tgt := c.resolve(st, u, d, u.s)
+				if tgt.Name != "" && tgt.Name != speaker.Name {
+					dr := c.newDraft(st, d, "REQUEST", "", "100", k, 0.75)
+					dr.ev.Source, dr.ev.Target = speaker, tgt
+					dr.verbal = true
+					if l := d.speakerLoc[speaker.Name]; l != nil {
+						cp := *l
+						dr.ev.Location = &cp
+					}
+					out = append(out, dr)
+				}
+			}
+			break
+		}
+	}
+	// evaluation: "<actor>'s stance ... looked weird", "the stance of <actor> ... is wrong"
+	for i, t := range toks {
+		if !evalNouns[t.low] {
+			continue
+		}
+		var tu *unit
+		if i > 0 && st.unitAt[i-1] >= 0 && st.units[st.unitAt[i-1]].possessive {
+			tu = st.units[st.unitAt[i-1]]
+		} else if st.unitAt[i] >= 0 && st.units[st.unitAt[i]].possessive && st.units[st.unitAt[i]].s < i {
+			tu = st.units[st.unitAt[i]]
+		} else if i+1 < len(toks) && toks[i+1].low == "of" {
+			for j := i + 2; j < len(toks) && j < i+6; j++ {
+				if ui := st.unitAt[j]; ui >= 0 && st.units[ui].isActor {
+					tu = st.units[ui]
+					break
+				}
+			}
+		}
+		if tu == nil {
+			continue
+		}
+		for j := i + 1; j < len(toks) && j < i+12; j++ {
+			if negAdjs[toks[j].low] || negAdjs[strings.Trim(toks[j].low, "\"“”")] {
+				tgt := c.resolve(st, tu, d, tu.s)
+				if tgt.Name != "" && tgt.Name != speaker.Name {
+					dr := c.newDraft(st, d, "ACCUSE", "disapprove", "111", i, 0.6)
+					dr.ev.Source, dr.ev.Target = speaker, tgt
+					dr.verbal = true
+					out = append(out, dr)
+				}
+				break
+			}
+		}
+	}
+	return out
+}
+
+// updateDiscourse remembers the sentence's subjects for pronouns later.
+func (c *Coder) updateDiscourse(st *sentState, d *discourse) {
+	for i, t := range st.toks {
+		if !isVerbTag(t.tag) || t.tag == "VBG" || t.tag == "VBN" && i > 0 && !auxWords[st.toks[i-1].lem] {
+			continue
+		}
+		m := c.verbGroup(st, i)
+		u := c.subjectOf(st, i, m.start, 0)
+		if u == nil || !u.isActor || u.pronoun != "" {
+			continue
+		}
+		a := u.actor
+		switch {
+		case u.person:
+			d.lastPerson = &a
+		case u.plural:
+			d.lastPlural = &a
+			d.lastThing = &a
+		default:
+			d.lastThing = &a
+		}
+	}
+}
+
+// updateDiscourseCheap: for untagged sentences, a person named first is
+// remembered from the registry.
+func (c *Coder) updateDiscourseCheap(st *sentState, d *discourse) {}
+
+// mergeSentence merges same-type events of one sentence: one happening
+// told with a verb and a noun ("a roadside bombing ... killed").
+func mergeSentence(ds []*draft) []*draft {
+	var out []*draft
+	for _, dr := range ds {
+		merged := false
+		for _, o := range out {
+			if dr.subjNominal && o.ev.Type == dr.ev.Type && (o.ev.Mode == "" || dr.ev.Mode == "" || o.ev.Mode == dr.ev.Mode) {
+				absorb(o, dr, false)
+				merged = true
+				break
+			}
+			if o.ev.Type == dr.ev.Type && o.ev.Hypothetical == dr.ev.Hypothetical && o.ev.Negated == dr.ev.Negated && compatible(o, dr) && sameActors(o, dr) && (o.theme != "" && o.theme == dr.theme || bare(o) || bare(dr)) {
+				absorb(o, dr, false)
+				merged = true
+				break
+			}
+		}
+		if !merged {
+			out = append(out, dr)
+		}
+	}
+	return out
+}
+
+func bare(d *draft) bool { return d.ev.Source.Name == "" && d.ev.Target.Name == "" }
+
+func sameActors(a, b *draft) bool {
+	return (a.ev.Source.Name == "" || b.ev.Source.Name == "" || a.ev.Source.Name == b.ev.Source.Name) &&
+		(a.ev.Target.Name == "" || b.ev.Target.Name == "" || a.ev.Target.Name == b.ev.Target.Name)
+}

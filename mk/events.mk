@@ -1,0 +1,21 @@
+# events area: the PLOVER event coder (internal/events)
+.PHONY: eval-events bench-events train-events-pos
+
+# PLOVER GSR (type, actors at country level, fatalities; dev/heldout halves),
+# PETRARCH unit-test XML records and the ConfliBERT sets, as JSON.
+eval-events: build
+	$(BIN) eval events \
+		--plover $(SHARED)/data/events/plover_gsr_cameo/PLOVER_GSR_CAMEO.json \
+		--petr $(SHARED)/data/events/petrarch_unittest/PETR.UnitTest.records.xml \
+		--conflibert $(SHARED)/data/events/conflibert
+
+bench-events:
+	$(GO) test -run '^$$' -bench . -benchtime 3s -cpu 1 ./internal/events/ ./internal/events/pos/
+
+# rebuilds internal/events/pos/model.bin.gz (about 10 s)
+train-events-pos: build
+	$(BIN) train events-pos --conll $(SHARED)/data/ner/conll2003/eng.train \
+		--heldout $(SHARED)/data/ner/conll2003/eng.testa --out internal/events/pos/model.bin.gz
+
+EVAL += eval-events
+BENCH += bench-events
