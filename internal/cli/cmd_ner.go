@@ -35,7 +35,7 @@ func readCoNLLFile(path string) ([]ner.Document, error) {
 
 func newTrainNERCmd() *cobra.Command {
 	var trainPath, devPath, clustersPath, out string
-	var epochs int
+	var epochs, stages int
 	var bits uint
 	cmd := &cobra.Command{
 		Use:   "ner",
@@ -51,7 +51,7 @@ other epoch as progress (it does not change the model).`,
 			if err != nil {
 				return err
 			}
-			opt := ner.TrainOptions{Epochs: epochs, Bits: bits, Log: log}
+			opt := ner.TrainOptions{Epochs: epochs, Bits: bits, Stages: stages, Log: log}
 			if devPath != "" {
 				if opt.Dev, err = readCoNLLFile(devPath); err != nil {
 					return err
@@ -90,6 +90,7 @@ other epoch as progress (it does not change the model).`,
 	cmd.Flags().StringVar(&out, "out", "internal/entities/ner/model.bin", "model file to write")
 	cmd.Flags().IntVar(&epochs, "epochs", 0, "training epochs (0: default)")
 	cmd.Flags().UintVar(&bits, "bits", 0, "log2 of the hashed weight rows (0: default)")
+	cmd.Flags().IntVar(&stages, "stages", 0, "1 or 2 (0: default, a stacked second stage)")
 	return cmd
 }
 

@@ -58,6 +58,12 @@ type word struct {
 	hist           int8   // type it got earlier in the document (-1 none, 0 O, 1+type)
 	capsSentence   bool
 	lowerInSentCap bool
+	// stage 2 (stacking): the first stage's label of this word and what
+	// the first stage made of the same word elsewhere in the document
+	// (-1 none, 0 O, 1+type), over all its other occurrences and over
+	// those inside multi-word names.
+	s1        uint8
+	agg, aggM int8
 }
 
 var (
@@ -281,13 +287,21 @@ const (
 	tCl      = 43
 	tClm1    = 51
 	tClp1    = 59
+	tS1      = 67
+	tS1m1    = 68
+	tS1p1    = 69
+	tS13     = 70
+	tAgg     = 71
+	tAggM    = 72
+	tAggS1   = 73
+	tS1W     = 74
 )
 
 func tpl(t int) uint64 { return uint64(t) * 0xC2B2AE3D27D4EB4F }
 
 // staticFeatures appends the hashed (unreduced) features of position i
 // that do not depend on predicted labels.
-func staticFeatures(dst []uint64, ws []word, i int) []uint64 {
+func staticFeatures(dst []uint64, ws []word, i int, stage2 bool) []uint64 {
 	w := &ws[i]
 	get := func(j int) *word {
 		switch {
@@ -389,7 +403,81 @@ func staticFeatures(dst []uint64, ws []word, i int) []uint64 {
 		}
 		dst = append(dst, mix(tpl(tDoc), d))
 	}
+	if stage2 {
+		s1 := uint64(w.s1)
+		s1m, s1p := uint64(m1.s1), uint64(p1.s1)
+		if i == 0 {
+			s1m = 100
+		}
+		if i == len(ws)-1 {
+			s1p = 100
+		}
+		dst = append(dst,
+			mix(tpl(tS1), s1),
+			mix(tpl(tS1m1), s1m),
+			mix(tpl(tS1p1), s1p),
+			mix(tpl(tS13), s1m<<16|s1<<8|s1p),
+			mix(mix(tpl(tS1W), s1), w.lower),
+		)
+		if w.agg >= 0 {
+			dst = append(dst, mix(tpl(tAgg), uint64(w.agg)), mix(tpl(tAggS1), uint64(w.agg)<<8|s1))
+		}
+		if w.aggM >= 0 {
+			dst = append(dst, mix(tpl(tAggM), uint64(w.aggM)))
+		}
+	}
 	return dst
+}
+
+// aggregate sets the stage-2 fields of a document's words from the
+// first-stage labels (flat, aligned with p.words).
+func aggregate(p *prepared, labels []uint8, counts map[uint64][2][1 + nTypes]uint16) {
+	clear(counts)
+	for i := range p.words {
+		w := &p.words[i]
+		w.s1 = labels[i]
+		if w.flags&(fInitCap|fAllCaps) == 0 {
+			continue
+		}
+		c := counts[w.lower]
+		k := 0
+		if labels[i] != 0 {
+			k = 1 + labelType(labels[i])
+		}
+		c[0][k]++
+		if k > 0 && labelPos(labels[i]) != posU {
+			c[1][k]++
+		}
+		counts[w.lower] = c
+	}
+	for i := range p.words {
+		w := &p.words[i]
+		w.agg, w.aggM = -1, -1
+		if w.flags&(fInitCap|fAllCaps) == 0 {
+			continue
+		}
+		c := counts[w.lower]
+		k := 0
+		if labels[i] != 0 {
+			k = 1 + labelType(labels[i])
+		}
+		c[0][k]--
+		if k > 0 && labelPos(labels[i]) != posU {
+			c[1][k]--
+		}
+		w.agg = argmaxCount(c[0][:])
+		w.aggM = argmaxCount(c[1][:])
+	}
+}
+
+func argmaxCount(c []uint16) int8 {
+	best, bv := int8(-1), uint16(0)
+	for k, v := range c {
+		if v > bv {
+			best, bv = int8(k), v
+		}
+	}
+	return best
 }
 
 // historyFeatures appends the features that depend on the labels already

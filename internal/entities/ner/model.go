@@ -19,7 +19,8 @@ const nClusterLevels = 3
 // clusters. It is immutable once built.
 type Model struct {
 	bits uint
-	w    []int16
+	w    []int16 // first stage
+	w2   []int16 // second (stacked) stage, nil for a one-stage model
 	lexicon
 }
 
@@ -70,26 +71,31 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 			put(uint64(c))
 		}
 	}
-	rows := len(m.w) / nLabels
-	last := -1
-	var nz int
-	for r := 0; r < rows; r++ {
-		row := m.w[r*nLabels : (r+1)*nLabels]
-		if isZero(row) {
-			continue
-		}
-		nz++
+	stages := [][]int16{m.w}
+	if m.w2 != nil {
+		stages = append(stages, m.w2)
 	}
-	put(uint64(nz))
-	for r := 0; r < rows; r++ {
-		row := m.w[r*nLabels : (r+1)*nLabels]
-		if isZero(row) {
-			continue
+	put(uint64(len(stages)))
+	for _, w := range stages {
+		rows := len(w) / nLabels
+		last := -1
+		var nz int
+		for r := 0; r < rows; r++ {
+			if !isZero(w[r*nLabels : (r+1)*nLabels]) {
+				nz++
+			}
 		}
-		put(uint64(r - last))
-		last = r
-		for _, v := range row {
-			put(uint64(uint16(v)<<1 ^ uint16(v>>15)))
+		put(uint64(nz))
+		for r := 0; r < rows; r++ {
+			row := w[r*nLabels : (r+1)*nLabels]
+			if isZero(row) {
+				continue
+			}
+			put(uint64(r - last))
+			last = r
+			for _, v := range row {
+				put(uint64(uint16(v)<<1 ^ uint16(v>>15)))
+			}
 		}
 	}
 	var out bytes.Buffer
@@ -166,18 +172,29 @@ func ReadModel(r io.Reader) (*Model, error) {
 		return nil, fmt.Errorf("ner model: %w", err)
 	}
 	rows := 1 << m.bits
-	m.w = make([]int16, rows*nLabels)
-	nz := get()
-	ri := -1
-	for i := uint64(0); i < nz && err == nil; i++ {
-		ri += int(get())
-		if ri >= rows {
-			return nil, fmt.Errorf("ner model: row %d out of range", ri)
+	nst := get()
+	if err == nil && (nst < 1 || nst > 2) {
+		return nil, fmt.Errorf("ner model: %d stages", nst)
+	}
+	for s := uint64(0); s < nst && err == nil; s++ {
+		w := make([]int16, rows*nLabels)
+		nz := get()
+		ri := -1
+		for i := uint64(0); i < nz && err == nil; i++ {
+			ri += int(get())
+			if ri >= rows || ri < 0 {
+				return nil, fmt.Errorf("ner model: row %d out of range", ri)
+			}
+			row := w[ri*nLabels : (ri+1)*nLabels]
+			for j := range row {
+				u := uint16(get())
+				row[j] = int16(u>>1) ^ -int16(u&1)
+			}
 		}
-		row := m.w[ri*nLabels : (ri+1)*nLabels]
-		for j := range row {
-			u := uint16(get())
-			row[j] = int16(u>>1) ^ -int16(u&1)
+		if s == 0 {
+			m.w = w
+		} else {
+			m.w2 = w
 		}
 	}
 	if err != nil {

@@ -185,6 +185,8 @@ type state struct {
 	labels []uint8
 	mem    docMem
 	sents  [][]string
+	s1     []uint8
+	agg    map[uint64][2][1 + nTypes]uint16
 }
 
 // NewTagger returns a tagger for a model.
@@ -234,8 +236,26 @@ func (t *Tagger) tagDoc(st *state, emit func(s, i int, l uint8)) {
 	m := t.m
 	st.mem.reset()
 	st.scratch.prepare(&m.lexicon, st.sents, &st.prep, &st.mem)
-	mask := m.mask()
-	w := m.w
+	if m.w2 == nil {
+		t.pass(st, m.w, false, emit)
+		return
+	}
+	if cap(st.s1) < len(st.prep.words) {
+		st.s1 = make([]uint8, len(st.prep.words))
+	}
+	s1 := st.s1[:len(st.prep.words)]
+	t.pass(st, m.w, false, func(s, i int, l uint8) { s1[st.prep.starts[s]+i] = l })
+	if st.agg == nil {
+		st.agg = map[uint64][2][1 + nTypes]uint16{}
+	}
+	aggregate(&st.prep, s1, st.agg)
+	clear(st.mem.hist)
+	t.pass(st, m.w2, true, emit)
+}
+
+// pass runs one greedy left-to-right pass over the prepared document.
+func (t *Tagger) pass(st *state, w []int16, stage2 bool, emit func(s, i int, l uint8)) {
+	mask := t.m.mask()
 	for s := range st.sents {
 		ws := st.prep.sentence(s)
 		setHistory(ws, &st.mem)
@@ -245,7 +265,7 @@ func (t *Tagger) tagDoc(st *state, emit func(s, i int, l uint8)) {
 		labels := st.labels[:len(ws)]
 		var p1, p2 uint8
 		for i := range ws {
-			f := staticFeatures(st.feats[:0], ws, i)
+			f := staticFeatures(st.feats[:0], ws, i, stage2)
 			f = historyFeatures(f, &ws[i], p1, p2)
 			st.feats = f
 			var sc [nLabels]int32

@@ -3,6 +3,7 @@ package ner
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"math"
 	"math/rand/v2"
@@ -13,7 +14,8 @@ import (
 type TrainOptions struct {
 	Epochs int  // passes over the training data (default 10)
 	Bits   uint // log2 of the weight-table rows (default 20)
-	Folds  int  // gazetteer jackknife folds (default 5)
+	Folds  int  // jackknife folds for the gazetteer and stacking (default 5)
+	Stages int  // 1 or 2 (default 2: a stacked second stage)
 	Seed   uint64
 	// Clusters maps lower-cased words to cluster ids, one per level
 	// (see BuildClusters); nil trains without cluster features.
@@ -29,10 +31,13 @@ func (o *TrainOptions) defaults() {
 		o.Epochs = 10
 	}
 	if o.Bits == 0 {
-		o.Bits = 20
+		o.Bits = 18
 	}
 	if o.Folds <= 1 {
 		o.Folds = 5
+	}
+	if o.Stages <= 0 || o.Stages > 2 {
+		o.Stages = 2
 	}
 	if o.Log == nil {
 		o.Log = slog.New(slog.DiscardHandler)
@@ -102,13 +107,29 @@ type trainDoc struct {
 	feats [][]uint32 // static feature rows per token
 }
 
-// Train fits a model on docs.
+// Train fits a model on docs: a first stage, then (Stages 2, the default)
+// a second stage stacked on the first stage's labels, which it learns from
+// jackknifed first-stage labels of the training documents so that they are
+// as noisy as at run time.
 func Train(ctx context.Context, docs []Document, opt TrainOptions) (*Model, error) {
 	opt.defaults()
 	if len(docs) == 0 {
 		return nil, errors.New("ner train: no documents")
 	}
 	start := time.Now()
+	// nlp.Tokenize keeps "Obama's" and "don't" whole: train on half the
+	// sentences that way.
+	aug := make([]Document, len(docs))
+	for d, doc := range docs {
+		aug[d].Sentences = make([]Sentence, len(doc.Sentences))
+		for i, s := range doc.Sentences {
+			if i%2 == 1 {
+				s = mergeClitics(s)
+			}
+			aug[d].Sentences[i] = s
+		}
+	}
+	docs = aug
 	var clusters map[uint64][nClusterLevels]uint32
 	if opt.Clusters != nil {
 		var s scratch
@@ -118,17 +139,78 @@ func Train(ctx context.Context, docs []Document, opt TrainOptions) (*Model, erro
 		}
 	}
 	final := &Model{bits: opt.Bits, lexicon: lexicon{gaz: buildGazetteer(docs, nil), gazMax: gazMaxLen, clusters: clusters}}
-	mask := final.mask()
+	devF1 := func() float64 {
+		if len(opt.Dev) == 0 {
+			return -1
+		}
+		return Evaluate(NewTagger(final), opt.Dev).Overall.F1
+	}
+	var err error
+	final.w, err = trainStage(ctx, docs, clusters, nil, opt, "stage1", func(w []int16) float64 {
+		final.w = w
+		return devF1()
+	})
+	if err != nil || opt.Stages == 1 {
+		return final, err
+	}
+	// jackknifed first-stage labels for the second stage to learn from
+	s1 := make([][]uint8, len(docs))
+	for k := 0; k < opt.Folds; k++ {
+		var sub []Document
+		for d := range docs {
+			if d%opt.Folds != k {
+				sub = append(sub, docs[d])
+			}
+		}
+		w, err := trainStage(ctx, sub, clusters, nil, opt, fmt.Sprintf("stage1-fold%d", k), nil)
+		if err != nil {
+			return nil, err
+		}
+		tg := NewTagger(&Model{bits: opt.Bits, w: w, lexicon: lexicon{gaz: buildGazetteer(sub, nil), gazMax: gazMaxLen, clusters: clusters}})
+		for d := range docs {
+			if d%opt.Folds == k {
+				s1[d] = tg.firstStage(docs[d])
+			}
+		}
+	}
+	opt.Log.Info("ner train: jackknifed first-stage labels", "folds", opt.Folds, "elapsed", time.Since(start).Round(time.Millisecond))
+	final.w2, err = trainStage(ctx, docs, clusters, s1, opt, "stage2", func(w []int16) float64 {
+		final.w2 = w
+		return devF1()
+	})
+	return final, err
+}
+
+// firstStage returns the first-stage labels of a document, flat.
+func (t *Tagger) firstStage(doc Document) []uint8 {
+	st := t.pool.Get().(*state)
+	defer t.pool.Put(st)
+	st.sents = st.sents[:0]
+	for _, s := range doc.Sentences {
+		st.sents = append(st.sents, s.Words)
+	}
+	st.mem.reset()
+	st.scratch.prepare(&t.m.lexicon, st.sents, &st.prep, &st.mem)
+	out := make([]uint8, len(st.prep.words))
+	t.pass(st, t.m.w, false, func(s, i int, l uint8) { out[st.prep.starts[s]+i] = l })
+	clear(st.sents)
+	return out
+}
+
+// trainStage trains one stage's weights on docs (stage 2 when s1, the
+// first-stage labels per document, is given). dev, when not nil, scores
+// averaged weights every other epoch for the log.
+func trainStage(ctx context.Context, docs []Document, clusters map[uint64][nClusterLevels]uint32, s1 [][]uint8, opt TrainOptions, name string, dev func([]int16) float64) ([]int16, error) {
+	start := time.Now()
+	mask := uint64(1)<<opt.Bits - 1
 	folds := make([]lexicon, opt.Folds)
 	for k := range folds {
-		k := k
 		folds[k] = lexicon{gaz: buildGazetteer(docs, func(d int) bool { return d%opt.Folds == k }), gazMax: gazMaxLen, clusters: clusters}
 	}
-	opt.Log.Info("ner train: gazetteers built", "names", len(final.gaz), "folds", opt.Folds, "elapsed", time.Since(start).Round(time.Millisecond))
-
 	// Preprocess: features that do not depend on predictions, once.
 	var s scratch
 	mem := newDocMem()
+	agg := map[uint64][2][1 + nTypes]uint16{}
 	tds := make([]trainDoc, len(docs))
 	tokens := 0
 	var fb []uint64
@@ -136,22 +218,22 @@ func Train(ctx context.Context, docs []Document, opt TrainOptions) (*Model, erro
 		sents := make([][]string, len(doc.Sentences))
 		var gold []uint8
 		for i, sent := range doc.Sentences {
-			if i%2 == 1 {
-				sent = mergeClitics(sent)
-			}
 			sents[i] = sent.Words
 			gold = append(gold, toBILOU(sent.Tags, nil)...)
 		}
 		mem.reset()
 		td := &tds[d]
 		s.prepare(&folds[d%opt.Folds], sents, &td.prep, &mem)
+		if s1 != nil {
+			aggregate(&td.prep, s1[d], agg)
+		}
 		td.gold = gold
 		td.feats = make([][]uint32, len(td.prep.words))
 		for si := range sents {
 			ws := td.prep.sentence(si)
 			base := td.prep.starts[si]
 			for i := range ws {
-				fb = staticFeatures(fb[:0], ws, i)
+				fb = staticFeatures(fb[:0], ws, i, s1 != nil)
 				rows := make([]uint32, len(fb))
 				for j, h := range fb {
 					rows[j] = uint32(h & mask)
@@ -161,7 +243,7 @@ func Train(ctx context.Context, docs []Document, opt TrainOptions) (*Model, erro
 		}
 		tokens += len(td.prep.words)
 	}
-	opt.Log.Info("ner train: features extracted", "docs", len(docs), "tokens", tokens, "elapsed", time.Since(start).Round(time.Millisecond))
+	opt.Log.Info("ner train: features extracted", "stage", name, "docs", len(docs), "tokens", tokens, "elapsed", time.Since(start).Round(time.Millisecond))
 
 	rows := 1 << opt.Bits
 	w := make([]int32, rows*nLabels)
@@ -233,16 +315,15 @@ func Train(ctx context.Context, docs []Document, opt TrainOptions) (*Model, erro
 				remember(ws, labels, &mem)
 			}
 		}
-		args := []any{"epoch", ep, "train_token_errors", errs, "elapsed", time.Since(start).Round(time.Millisecond)}
-		if len(opt.Dev) > 0 && (ep == opt.Epochs || ep%2 == 0) {
-			final.w = average(w, u, c)
-			sc := Evaluate(NewTagger(final), opt.Dev)
-			args = append(args, "dev_f1", math.Round(sc.Overall.F1*10000)/10000)
+		args := []any{"stage", name, "epoch", ep, "train_token_errors", errs, "elapsed", time.Since(start).Round(time.Millisecond)}
+		if dev != nil && (ep == opt.Epochs || ep%2 == 0) {
+			if f := dev(average(w, u, c)); f >= 0 {
+				args = append(args, "dev_f1", math.Round(f*10000)/10000)
+			}
 		}
 		opt.Log.Info("ner train: epoch", args...)
 	}
-	final.w = average(w, u, c)
-	return final, nil
+	return average(w, u, c), nil
 }
 
 // average returns the averaged weights, quantised to int16.
