@@ -149,7 +149,7 @@ func (s *scratch) fill(wd *word, w string, m *lexicon) {
 	var upper, lower, digit, letters, other, n int
 	var last byte
 	run := 0
-	for i, r := range w {
+	for i, r := range string(s.norm) {
 		var c byte
 		switch {
 		case unicode.IsUpper(r):
@@ -217,7 +217,7 @@ func (s *scratch) fill(wd *word, w string, m *lexicon) {
 	if letters == 0 && digit == 0 {
 		fl |= fPunct
 	}
-	if n == 2 && upper == 1 && w[1] == '.' {
+	if n == 2 && upper == 1 && s.norm[1] == '.' {
 		fl |= fInitial
 	}
 	wd.flags = fl
@@ -295,6 +295,11 @@ const (
 	tAggM    = 72
 	tAggS1   = 73
 	tS1W     = 74
+	tFormM1  = 75
+	tFormP1  = 76
+	tFirstW  = 77
+	tS1m2    = 78
+	tS1p2    = 79
 )
 
 func tpl(t int) uint64 { return uint64(t) * 0xC2B2AE3D27D4EB4F }
@@ -302,6 +307,15 @@ func tpl(t int) uint64 { return uint64(t) * 0xC2B2AE3D27D4EB4F }
 // staticFeatures appends the hashed (unreduced) features of position i
 // that do not depend on predicted labels.
 func staticFeatures(dst []uint64, ws []word, i int, stage2 bool) []uint64 {
+	dst, _ = staticFeaturesN(dst, ws, i, stage2)
+	return dst
+}
+
+// staticFeaturesN is staticFeatures that also returns how many of the
+// appended features are identity features of the word itself (they come
+// first).
+func staticFeaturesN(dst []uint64, ws []word, i int, stage2 bool) ([]uint64, int) {
+	base := len(dst)
 	w := &ws[i]
 	get := func(j int) *word {
 		switch {
@@ -324,16 +338,28 @@ func staticFeatures(dst []uint64, ws []word, i int, stage2 bool) []uint64 {
 	if w.capsSentence {
 		fl |= 1 << 21
 	}
+	// identity features of the word itself first: training hides them now
+	// and then (word dropout) so that unseen names are learnt from shape,
+	// affixes, clusters and context.
 	dst = append(dst,
-		tpl(tBias),
 		mix(tpl(tW), w.lower),
 		mix(tpl(tForm), w.form),
+		mix(mix(tpl(tWm1W), m1.lower), w.lower),
+		mix(mix(tpl(tWWp1), w.lower), p1.lower),
+	)
+	if w.first {
+		dst = append(dst, mix(tpl(tFirstW), w.lower))
+	}
+	if w.capsSentence {
+		dst = append(dst, mix(tpl(tCapsW), w.lower))
+	}
+	nIdent := len(dst) - base
+	dst = append(dst,
+		tpl(tBias),
 		mix(tpl(tWm1), m1.lower),
 		mix(tpl(tWp1), p1.lower),
 		mix(tpl(tWm2), m2.lower),
 		mix(tpl(tWp2), p2.lower),
-		mix(mix(tpl(tWm1W), m1.lower), w.lower),
-		mix(mix(tpl(tWWp1), w.lower), p1.lower),
 		mix(mix(tpl(tWm1Wp1), m1.lower), p1.lower),
 		mix(mix(tpl(tWm2Wm1), m2.lower), m1.lower),
 		mix(mix(tpl(tWp1Wp2), p1.lower), p2.lower),
@@ -347,6 +373,8 @@ func staticFeatures(dst []uint64, ws []word, i int, stage2 bool) []uint64 {
 		mix(tpl(tFlagsP1), uint64(p1.flags)),
 		mix(mix(tpl(tWm1Sh), m1.lower), w.shape),
 		mix(mix(tpl(tShWp1), w.shape), p1.lower),
+		mix(tpl(tFormM1), m1.form),
+		mix(tpl(tFormP1), p1.form),
 	)
 	for k := 0; k < 4; k++ {
 		if w.pre[k] != 0 {
@@ -355,9 +383,6 @@ func staticFeatures(dst []uint64, ws []word, i int, stage2 bool) []uint64 {
 		if w.suf[k] != 0 {
 			dst = append(dst, mix(tpl(tSuf+k), w.suf[k]))
 		}
-	}
-	if w.capsSentence {
-		dst = append(dst, mix(tpl(tCapsW), w.lower))
 	}
 	for k := 0; k < nClusterLevels; k++ {
 		if w.cl[k] != 0 {
@@ -426,7 +451,7 @@ func staticFeatures(dst []uint64, ws []word, i int, stage2 bool) []uint64 {
 			dst = append(dst, mix(tpl(tAggM), uint64(w.aggM)))
 		}
 	}
-	return dst
+	return dst, nIdent
 }
 
 // aggregate sets the stage-2 fields of a document's words from the
@@ -482,13 +507,15 @@ func argmaxCount(c []uint16) int8 {
 
 // historyFeatures appends the features that depend on the labels already
 // predicted (p1 the previous label, p2 the one before).
-func historyFeatures(dst []uint64, w *word, p1, p2 uint8) []uint64 {
+func historyFeatures(dst []uint64, w *word, p1, p2 uint8, dropW bool) []uint64 {
 	dst = append(dst,
 		mix(tpl(tP1), uint64(p1)),
 		mix(tpl(tP2P1), uint64(p2)<<8|uint64(p1)),
-		mix(mix(tpl(tP1W), uint64(p1)), w.lower),
 		mix(mix(tpl(tP1Sh), uint64(p1)), w.shape),
 	)
+	if !dropW {
+		dst = append(dst, mix(mix(tpl(tP1W), uint64(p1)), w.lower))
+	}
 	if w.hist >= 0 {
 		dst = append(dst, mix(tpl(tHist), uint64(w.hist)), mix(mix(tpl(tHistW), uint64(w.hist)), uint64(w.flags)))
 	}

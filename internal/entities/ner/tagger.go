@@ -2,6 +2,7 @@ package ner
 
 import (
 	"sync"
+	"unicode"
 )
 
 // docMem is what the tagger remembers across the sentences of one
@@ -25,7 +26,28 @@ func (d *docMem) reset() {
 // prepared holds the words of a document, flat, with sentence offsets.
 type prepared struct {
 	words  []word
+	orig   []int32 // index of each word in its input sentence, -1 for a split-off clitic
 	starts []int
+}
+
+// clitics that CoNLL-2003 (Penn Treebank style) splits off and
+// nlp.Tokenize keeps attached: the tagger splits them before tagging, so
+// that "Obama's" is seen as "Obama 's", as in training.
+var clitics = []string{"'s", "’s", "'S", "n't", "n’t", "N'T", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'m", "’m", "'d", "’d"}
+
+func splitClitic(w string) (stem, clitic string) {
+	for _, c := range clitics {
+		if len(w) > len(c) && w[len(w)-len(c):] == c {
+			stem := w[:len(w)-len(c)]
+			for _, r := range stem {
+				if unicode.IsLetter(r) {
+					return stem, w[len(w)-len(c):]
+				}
+			}
+			return w, ""
+		}
+	}
+	return w, ""
 }
 
 func (p *prepared) sentence(i int) []word { return p.words[p.starts[i]:p.starts[i+1]] }
@@ -35,14 +57,25 @@ const gazKeySeed = 0x51ED270B27A1F3C5
 
 // prepare fills the per-word features of a document's sentences, its
 // document flags and its gazetteer matches.
-func (s *scratch) prepare(lex *lexicon, sents [][]string, p *prepared, mem *docMem) {
+func (s *scratch) prepare(lex *lexicon, sents [][]string, p *prepared, mem *docMem, split bool) {
 	p.words = p.words[:0]
+	p.orig = p.orig[:0]
 	p.starts = append(p.starts[:0], 0)
 	for _, sent := range sents {
 		base := len(p.words)
-		for _, w := range sent {
+		for oi, w := range sent {
+			stem, clitic := w, ""
+			if split {
+				stem, clitic = splitClitic(w)
+			}
 			p.words = append(p.words, word{})
-			s.fill(&p.words[len(p.words)-1], w, lex)
+			s.fill(&p.words[len(p.words)-1], stem, lex)
+			p.orig = append(p.orig, int32(oi))
+			if clitic != "" {
+				p.words = append(p.words, word{})
+				s.fill(&p.words[len(p.words)-1], clitic, lex)
+				p.orig = append(p.orig, -1)
+			}
 		}
 		ws := p.words[base:]
 		letters, caps := 0, 0
@@ -235,9 +268,14 @@ func (t *Tagger) TagDocument(sents [][]string) [][]string {
 func (t *Tagger) tagDoc(st *state, emit func(s, i int, l uint8)) {
 	m := t.m
 	st.mem.reset()
-	st.scratch.prepare(&m.lexicon, st.sents, &st.prep, &st.mem)
+	st.scratch.prepare(&m.lexicon, st.sents, &st.prep, &st.mem, true)
+	out := func(s, i int, l uint8) {
+		if o := st.prep.orig[st.prep.starts[s]+i]; o >= 0 {
+			emit(s, int(o), l)
+		}
+	}
 	if m.w2 == nil {
-		t.pass(st, m.w, false, emit)
+		t.pass(st, m.w, false, out)
 		return
 	}
 	if cap(st.s1) < len(st.prep.words) {
@@ -250,13 +288,13 @@ func (t *Tagger) tagDoc(st *state, emit func(s, i int, l uint8)) {
 	}
 	aggregate(&st.prep, s1, st.agg)
 	clear(st.mem.hist)
-	t.pass(st, m.w2, true, emit)
+	t.pass(st, m.w2, true, out)
 }
 
 // pass runs one greedy left-to-right pass over the prepared document.
 func (t *Tagger) pass(st *state, w []int16, stage2 bool, emit func(s, i int, l uint8)) {
 	mask := t.m.mask()
-	for s := range st.sents {
+	for s := 0; s+1 < len(st.prep.starts); s++ {
 		ws := st.prep.sentence(s)
 		setHistory(ws, &st.mem)
 		if cap(st.labels) < len(ws) {
@@ -266,7 +304,7 @@ func (t *Tagger) pass(st *state, w []int16, stage2 bool, emit func(s, i int, l u
 		var p1, p2 uint8
 		for i := range ws {
 			f := staticFeatures(st.feats[:0], ws, i, stage2)
-			f = historyFeatures(f, &ws[i], p1, p2)
+			f = historyFeatures(f, &ws[i], p1, p2, false)
 			st.feats = f
 			var sc [nLabels]int32
 			for _, h := range f {

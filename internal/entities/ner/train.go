@@ -16,7 +16,13 @@ type TrainOptions struct {
 	Bits   uint // log2 of the weight-table rows (default 20)
 	Folds  int  // jackknife folds for the gazetteer and stacking (default 5)
 	Stages int  // 1 or 2 (default 2: a stacked second stage)
-	Seed   uint64
+	// WordDropout is the chance that a training token's identity features
+	// are hidden (default 0.1; negative for none).
+	WordDropout float64
+	// Seeds is how many differently shuffled runs each final stage
+	// averages (default 3); jackknife models use one.
+	Seeds int
+	Seed  uint64
 	// Clusters maps lower-cased words to cluster ids, one per level
 	// (see BuildClusters); nil trains without cluster features.
 	Clusters map[string][nClusterLevels]uint32
@@ -35,6 +41,12 @@ func (o *TrainOptions) defaults() {
 	}
 	if o.Folds <= 1 {
 		o.Folds = 5
+	}
+	if o.WordDropout == 0 {
+		o.WordDropout = 0.25
+	}
+	if o.Seeds <= 0 {
+		o.Seeds = 3
 	}
 	if o.Stages <= 0 || o.Stages > 2 {
 		o.Stages = 2
@@ -86,25 +98,11 @@ func buildGazetteer(docs []Document, skip func(int) bool) map[uint64]uint8 {
 	return out
 }
 
-// mergeClitics joins "'s" and "n't" to the word before, as nlp.Tokenize
-// does, keeping that word's tag.
-func mergeClitics(s Sentence) Sentence {
-	var out Sentence
-	for i, w := range s.Words {
-		if i > 0 && (w == "'s" || w == "'S" || w == "n't") && len(out.Words) > 0 {
-			out.Words[len(out.Words)-1] += w
-			continue
-		}
-		out.Words = append(out.Words, w)
-		out.Tags = append(out.Tags, s.Tags[i])
-	}
-	return out
-}
-
 type trainDoc struct {
 	prep  prepared
 	gold  []uint8
 	feats [][]uint32 // static feature rows per token
+	ident []uint8    // how many of them are identity features
 }
 
 // Train fits a model on docs: a first stage, then (Stages 2, the default)
@@ -117,19 +115,6 @@ func Train(ctx context.Context, docs []Document, opt TrainOptions) (*Model, erro
 		return nil, errors.New("ner train: no documents")
 	}
 	start := time.Now()
-	// nlp.Tokenize keeps "Obama's" and "don't" whole: train on half the
-	// sentences that way.
-	aug := make([]Document, len(docs))
-	for d, doc := range docs {
-		aug[d].Sentences = make([]Sentence, len(doc.Sentences))
-		for i, s := range doc.Sentences {
-			if i%2 == 1 {
-				s = mergeClitics(s)
-			}
-			aug[d].Sentences[i] = s
-		}
-	}
-	docs = aug
 	var clusters map[uint64][nClusterLevels]uint32
 	if opt.Clusters != nil {
 		var s scratch
@@ -146,7 +131,7 @@ func Train(ctx context.Context, docs []Document, opt TrainOptions) (*Model, erro
 		return Evaluate(NewTagger(final), opt.Dev).Overall.F1
 	}
 	var err error
-	final.w, err = trainStage(ctx, docs, clusters, nil, opt, "stage1", func(w []int16) float64 {
+	final.w, err = trainStage(ctx, docs, clusters, nil, opt, "stage1", true, func(w []int16) float64 {
 		final.w = w
 		return devF1()
 	})
@@ -162,7 +147,7 @@ func Train(ctx context.Context, docs []Document, opt TrainOptions) (*Model, erro
 				sub = append(sub, docs[d])
 			}
 		}
-		w, err := trainStage(ctx, sub, clusters, nil, opt, fmt.Sprintf("stage1-fold%d", k), nil)
+		w, err := trainStage(ctx, sub, clusters, nil, opt, fmt.Sprintf("stage1-fold%d", k), false, nil)
 		if err != nil {
 			return nil, err
 		}
@@ -174,7 +159,7 @@ func Train(ctx context.Context, docs []Document, opt TrainOptions) (*Model, erro
 		}
 	}
 	opt.Log.Info("ner train: jackknifed first-stage labels", "folds", opt.Folds, "elapsed", time.Since(start).Round(time.Millisecond))
-	final.w2, err = trainStage(ctx, docs, clusters, s1, opt, "stage2", func(w []int16) float64 {
+	final.w2, err = trainStage(ctx, docs, clusters, s1, opt, "stage2", true, func(w []int16) float64 {
 		final.w2 = w
 		return devF1()
 	})
@@ -190,7 +175,7 @@ func (t *Tagger) firstStage(doc Document) []uint8 {
 		st.sents = append(st.sents, s.Words)
 	}
 	st.mem.reset()
-	st.scratch.prepare(&t.m.lexicon, st.sents, &st.prep, &st.mem)
+	st.scratch.prepare(&t.m.lexicon, st.sents, &st.prep, &st.mem, false)
 	out := make([]uint8, len(st.prep.words))
 	t.pass(st, t.m.w, false, func(s, i int, l uint8) { out[st.prep.starts[s]+i] = l })
 	clear(st.sents)
@@ -200,7 +185,7 @@ func (t *Tagger) firstStage(doc Document) []uint8 {
 // trainStage trains one stage's weights on docs (stage 2 when s1, the
 // first-stage labels per document, is given). dev, when not nil, scores
 // averaged weights every other epoch for the log.
-func trainStage(ctx context.Context, docs []Document, clusters map[uint64][nClusterLevels]uint32, s1 [][]uint8, opt TrainOptions, name string, dev func([]int16) float64) ([]int16, error) {
+func trainStage(ctx context.Context, docs []Document, clusters map[uint64][nClusterLevels]uint32, s1 [][]uint8, opt TrainOptions, name string, final bool, dev func([]int16) float64) ([]int16, error) {
 	start := time.Now()
 	mask := uint64(1)<<opt.Bits - 1
 	folds := make([]lexicon, opt.Folds)
@@ -223,17 +208,20 @@ func trainStage(ctx context.Context, docs []Document, clusters map[uint64][nClus
 		}
 		mem.reset()
 		td := &tds[d]
-		s.prepare(&folds[d%opt.Folds], sents, &td.prep, &mem)
+		s.prepare(&folds[d%opt.Folds], sents, &td.prep, &mem, false)
 		if s1 != nil {
 			aggregate(&td.prep, s1[d], agg)
 		}
 		td.gold = gold
 		td.feats = make([][]uint32, len(td.prep.words))
+		td.ident = make([]uint8, len(td.prep.words))
 		for si := range sents {
 			ws := td.prep.sentence(si)
 			base := td.prep.starts[si]
 			for i := range ws {
-				fb = staticFeatures(fb[:0], ws, i, s1 != nil)
+				var nid int
+				fb, nid = staticFeaturesN(fb[:0], ws, i, s1 != nil)
+				td.ident[base+i] = uint8(nid)
 				rows := make([]uint32, len(fb))
 				for j, h := range fb {
 					rows[j] = uint32(h & mask)
@@ -246,98 +234,125 @@ func trainStage(ctx context.Context, docs []Document, clusters map[uint64][nClus
 	opt.Log.Info("ner train: features extracted", "stage", name, "docs", len(docs), "tokens", tokens, "elapsed", time.Since(start).Round(time.Millisecond))
 
 	rows := 1 << opt.Bits
+	seeds := opt.Seeds
+	if !final {
+		seeds = 1
+	}
+	sum := make([]float64, rows*nLabels)
 	w := make([]int32, rows*nLabels)
 	u := make([]int64, rows*nLabels)
-	var c int64 = 1
 	order := make([]int, len(docs))
-	for i := range order {
-		order[i] = i
-	}
-	rng := rand.New(rand.NewPCG(opt.Seed, 0x5eed))
 	var hist []uint32
 	var labels []uint8
-	for ep := 1; ep <= opt.Epochs; ep++ {
-		if err := ctx.Err(); err != nil {
-			return nil, err
+	for run := 0; run < seeds; run++ {
+		clear(w)
+		clear(u)
+		var c int64 = 1
+		for i := range order {
+			order[i] = i
 		}
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		errs := 0
-		for _, d := range order {
-			td := &tds[d]
-			mem.reset()
-			for si := 0; si+1 < len(td.prep.starts); si++ {
-				ws := td.prep.sentence(si)
-				base := td.prep.starts[si]
-				setHistory(ws, &mem)
-				if cap(labels) < len(ws) {
-					labels = make([]uint8, len(ws))
-				}
-				labels = labels[:len(ws)]
-				var p1, p2 uint8
-				for i := range ws {
-					fb = historyFeatures(fb[:0], &ws[i], p1, p2)
-					hist = hist[:0]
-					for _, h := range fb {
-						hist = append(hist, uint32(h&mask))
+		rng := rand.New(rand.NewPCG(opt.Seed+uint64(run), 0x5eed))
+		for ep := 1; ep <= opt.Epochs; ep++ {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+			errs := 0
+			for _, d := range order {
+				td := &tds[d]
+				mem.reset()
+				for si := 0; si+1 < len(td.prep.starts); si++ {
+					ws := td.prep.sentence(si)
+					base := td.prep.starts[si]
+					setHistory(ws, &mem)
+					if cap(labels) < len(ws) {
+						labels = make([]uint8, len(ws))
 					}
-					static := td.feats[base+i]
-					var sc [nLabels]int64
-					for _, f := range static {
-						row := w[int(f)*nLabels : int(f)*nLabels+nLabels]
-						for l := range sc {
-							sc[l] += int64(row[l])
+					labels = labels[:len(ws)]
+					var p1, p2 uint8
+					for i := range ws {
+						static := td.feats[base+i]
+						drop := opt.WordDropout > 0 && rng.Float64() < opt.WordDropout
+						if drop {
+							static = static[td.ident[base+i]:]
 						}
-					}
-					for _, f := range hist {
-						row := w[int(f)*nLabels : int(f)*nLabels+nLabels]
-						for l := range sc {
-							sc[l] += int64(row[l])
+						fb = historyFeatures(fb[:0], &ws[i], p1, p2, drop)
+						hist = hist[:0]
+						for _, h := range fb {
+							hist = append(hist, uint32(h&mask))
 						}
-					}
-					pred := best(&sc, p1, i == len(ws)-1)
-					g := td.gold[base+i]
-					if pred != g {
-						errs++
-						for _, fs := range [2][]uint32{static, hist} {
-							for _, f := range fs {
-								o := int(f) * nLabels
-								w[o+int(g)]++
-								u[o+int(g)] += c
-								w[o+int(pred)]--
-								u[o+int(pred)] -= c
+						var sc [nLabels]int64
+						for _, f := range static {
+							row := w[int(f)*nLabels : int(f)*nLabels+nLabels]
+							for l := range sc {
+								sc[l] += int64(row[l])
 							}
 						}
+						for _, f := range hist {
+							row := w[int(f)*nLabels : int(f)*nLabels+nLabels]
+							for l := range sc {
+								sc[l] += int64(row[l])
+							}
+						}
+						pred := best(&sc, p1, i == len(ws)-1)
+						g := td.gold[base+i]
+						if pred != g {
+							errs++
+							for _, fs := range [2][]uint32{static, hist} {
+								for _, f := range fs {
+									o := int(f) * nLabels
+									w[o+int(g)]++
+									u[o+int(g)] += c
+									w[o+int(pred)]--
+									u[o+int(pred)] -= c
+								}
+							}
+						}
+						labels[i] = pred
+						p2, p1 = p1, pred
+						c++
 					}
-					labels[i] = pred
-					p2, p1 = p1, pred
-					c++
+					remember(ws, labels, &mem)
 				}
-				remember(ws, labels, &mem)
 			}
-		}
-		args := []any{"stage", name, "epoch", ep, "train_token_errors", errs, "elapsed", time.Since(start).Round(time.Millisecond)}
-		if dev != nil && (ep == opt.Epochs || ep%2 == 0) {
-			if f := dev(average(w, u, c)); f >= 0 {
-				args = append(args, "dev_f1", math.Round(f*10000)/10000)
+			args := []any{"stage", name, "run", run, "epoch", ep, "train_token_errors", errs, "elapsed", time.Since(start).Round(time.Millisecond)}
+			if dev != nil && ep == opt.Epochs {
+				if f := dev(quantize(average(nil, w, u, c, 1))); f >= 0 {
+					args = append(args, "dev_f1", math.Round(f*10000)/10000)
+				}
 			}
+			opt.Log.Info("ner train: epoch", args...)
 		}
-		opt.Log.Info("ner train: epoch", args...)
+		average(sum, w, u, c, 1/float64(seeds))
 	}
-	return average(w, u, c), nil
+	out := quantize(sum)
+	if dev != nil && seeds > 1 {
+		if f := dev(out); f >= 0 {
+			opt.Log.Info("ner train: averaged runs", "stage", name, "runs", seeds, "dev_f1", math.Round(f*10000)/10000)
+		}
+	}
+	return out, nil
 }
 
-// average returns the averaged weights, quantised to int16.
-func average(w []int32, u []int64, c int64) []int16 {
-	avg := make([]float64, len(w))
-	maxAbs := 0.0
-	for i := range w {
-		a := float64(w[i]) - float64(u[i])/float64(c)
-		avg[i] = a
-		if math.Abs(a) > maxAbs {
-			maxAbs = math.Abs(a)
-		}
+// average adds the averaged perceptron weights, times k, to sum (a new
+// slice when nil).
+func average(sum []float64, w []int32, u []int64, c int64, k float64) []float64 {
+	if sum == nil {
+		sum = make([]float64, len(w))
 	}
-	out := make([]int16, len(w))
+	for i := range w {
+		sum[i] += k * (float64(w[i]) - float64(u[i])/float64(c))
+	}
+	return sum
+}
+
+// quantize scales weights to int16.
+func quantize(avg []float64) []int16 {
+	maxAbs := 0.0
+	for _, a := range avg {
+		maxAbs = max(maxAbs, math.Abs(a))
+	}
+	out := make([]int16, len(avg))
 	if maxAbs == 0 {
 		return out
 	}
