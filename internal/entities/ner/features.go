@@ -42,6 +42,7 @@ const (
 	fPoss
 	fInitial
 	fHasApos
+	fHasUpper
 )
 
 // word is what the features know about one token.
@@ -155,6 +156,7 @@ func (s *scratch) fill(wd *word, w string, m *lexicon) {
 		case unicode.IsUpper(r):
 			c = 'X'
 			upper++
+			fl |= fHasUpper
 			letters++
 			if i == 0 {
 				fl |= fInitCap
@@ -301,6 +303,19 @@ const (
 	tS1m2    = 78
 	tS1p2    = 79
 )
+
+// plain reports whether word i and its neighbours have no upper-case
+// letter: such words are tagged O without scoring when no name is open
+// (in CoNLL-2003 they are 56% of the tokens and 0.1% of the name tokens).
+func plain(ws []word, i int) bool {
+	if ws[i].flags&fHasUpper != 0 {
+		return false
+	}
+	if i > 0 && ws[i-1].flags&fHasUpper != 0 {
+		return false
+	}
+	return i+1 >= len(ws) || ws[i+1].flags&fHasUpper == 0
+}
 
 func tpl(t int) uint64 { return uint64(t) * 0xC2B2AE3D27D4EB4F }
 

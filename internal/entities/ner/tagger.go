@@ -125,15 +125,22 @@ func (lex *lexicon) matchGaz(ws []word) {
 		return
 	}
 	for s := range ws {
-		if ws[s].flags&fPunct != 0 {
+		if ws[s].flags&fHasUpper == 0 {
 			continue
 		}
 		h := uint64(gazKeySeed)
 		best, bestMask := 0, uint8(0)
 		for n := 1; n <= lex.gazMax && s+n <= len(ws); n++ {
 			h = mix(h, ws[s+n-1].lower)
-			if m, ok := lex.gaz[h]; ok {
-				best, bestMask = n, m
+			m, ok := lex.gaz[h]
+			if !ok {
+				break
+			}
+			if m&gazTypes != 0 {
+				best, bestMask = n, m&gazTypes
+			}
+			if m&gazPrefix == 0 {
+				break
 			}
 		}
 		if best == 0 {
@@ -155,6 +162,13 @@ func (lex *lexicon) matchGaz(ws []word) {
 		}
 	}
 }
+
+// gazetteer value bits: the types of the name, and whether the key is
+// also the start of a longer name.
+const (
+	gazTypes  = 1<<nTypes - 1
+	gazPrefix = 1 << nTypes
+)
 
 // gazKey is the gazetteer key of a word sequence.
 func gazKey(s *scratch, words []string) uint64 {
@@ -303,6 +317,12 @@ func (t *Tagger) pass(st *state, w []int16, stage2 bool, emit func(s, i int, l u
 		labels := st.labels[:len(ws)]
 		var p1, p2 uint8
 		for i := range ws {
+			if (p1 == 0 || labelPos(p1) >= posL) && plain(ws, i) {
+				labels[i] = 0
+				emit(s, i, 0)
+				p2, p1 = p1, 0
+				continue
+			}
 			f := staticFeatures(st.feats[:0], ws, i, stage2)
 			f = historyFeatures(f, &ws[i], p1, p2, false)
 			st.feats = f

@@ -64,6 +64,7 @@ const gazMaxLen = 6
 func buildGazetteer(docs []Document, skip func(int) bool) map[uint64]uint8 {
 	var s scratch
 	counts := map[uint64][nTypes]int{}
+	prefixes := map[uint64]bool{}
 	for d, doc := range docs {
 		if skip != nil && skip(d) {
 			continue
@@ -74,10 +75,14 @@ func buildGazetteer(docs []Document, skip func(int) bool) map[uint64]uint8 {
 				if t < 0 || sp.End-sp.Start > gazMaxLen {
 					continue
 				}
-				k := gazKey(&s, sent.Words[sp.Start:sp.End])
+				ws := sent.Words[sp.Start:sp.End]
+				k := gazKey(&s, ws)
 				c := counts[k]
 				c[t]++
 				counts[k] = c
+				for n := 1; n < len(ws); n++ {
+					prefixes[gazKey(&s, ws[:n])] = true
+				}
 			}
 		}
 	}
@@ -93,7 +98,10 @@ func buildGazetteer(docs []Document, skip func(int) bool) map[uint64]uint8 {
 				m |= 1 << t
 			}
 		}
-		out[k] = m
+		out[k] |= m
+	}
+	for k := range prefixes {
+		out[k] |= gazPrefix
 	}
 	return out
 }
