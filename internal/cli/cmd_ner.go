@@ -35,6 +35,7 @@ func readCoNLLFile(path string) ([]ner.Document, error) {
 
 func newTrainNERCmd() *cobra.Command {
 	var trainPath, devPath, clustersPath, out string
+	var silverText []string
 	var epochs, stages, seeds int
 	var bits uint
 	var seed uint64
@@ -64,6 +65,20 @@ other epoch as progress (it does not change the model).`,
 					return err
 				}
 			}
+			if len(silverText) > 0 {
+				// a first model tags the unlabelled text; the names it
+				// finds become the silver gazetteer of the final model
+				first := opt
+				first.Seeds, first.Dev = 1, nil
+				log.Info("ner train: first model, for the silver gazetteer")
+				m0, err := ner.Train(cmd.Context(), docs, first)
+				if err != nil {
+					return err
+				}
+				if opt.Silver, err = ner.BuildSilver(cmd.Context(), ner.NewTagger(m0), silverText, log); err != nil {
+					return err
+				}
+			}
 			m, err := ner.Train(cmd.Context(), docs, opt)
 			if err != nil {
 				return err
@@ -90,6 +105,7 @@ other epoch as progress (it does not change the model).`,
 	cmd.Flags().StringVar(&devPath, "dev", "", "CoNLL-2003 file scored during training (progress only), e.g. eng.testa")
 	cmd.Flags().StringVar(&clustersPath, "clusters", "internal/entities/ner/clusters.txt.gz", "word clusters file ('' for none)")
 	cmd.Flags().StringVar(&out, "out", "internal/entities/ner/model.bin", "model file to write")
+	cmd.Flags().StringSliceVar(&silverText, "silver-text", nil, "unlabelled text files (as for ner-clusters) to build the silver gazetteer from (none: no silver gazetteer)")
 	cmd.Flags().IntVar(&epochs, "epochs", 0, "training epochs (0: default)")
 	cmd.Flags().UintVar(&bits, "bits", 0, "log2 of the hashed weight rows (0: default)")
 	cmd.Flags().Float64Var(&dropout, "word-dropout", 0, "chance a training word's identity features are hidden (0: default, <0: none)")
@@ -152,7 +168,12 @@ mapping). Prints JSON.`,
 				if err != nil {
 					return err
 				}
-				res["conll"] = map[string]any{"file": conll, "score": ner.Evaluate(t, docs)}
+				res["conll"] = map[string]any{
+					"file":  conll,
+					"score": ner.Evaluate(t, docs),
+					// Tag on each sentence alone, without the document memory
+					"sentence_by_sentence": ner.EvaluateSentences(t, docs).Overall,
+				}
 			}
 			if re3d != "" {
 				r, err := ner.EvaluateRe3d(t, re3d, minConf)

@@ -53,6 +53,7 @@ type word struct {
 	cl             [nClusterLevels]uint32
 	flags          uint16
 	gaz            uint16 // gazetteer type x BILU bits
+	silver         uint16 // the same for the silver gazetteer
 	docLower       bool   // the doc has this word in lower case
 	docCapMid      bool   // the doc has it capitalised inside a sentence
 	first          bool   // first word of its sentence
@@ -302,6 +303,8 @@ const (
 	tFirstW  = 77
 	tS1m2    = 78
 	tS1p2    = 79
+	tSilver  = 80
+	tSilverM = 81
 )
 
 // plain reports whether word i and its neighbours have no upper-case
@@ -423,6 +426,14 @@ func staticFeaturesN(dst []uint64, ws []word, i int, stage2 bool) ([]uint64, int
 	}
 	if m1.gaz != 0 {
 		dst = append(dst, mix(tpl(tGazM1), uint64(m1.gaz)))
+	}
+	if g := w.silver; g != 0 {
+		for b := 0; b < 16; b++ {
+			if g&(1<<b) != 0 {
+				dst = append(dst, mix(tpl(tSilver), uint64(b)))
+			}
+		}
+		dst = append(dst, mix(tpl(tSilverM), uint64(g)|uint64(w.gaz)<<16))
 	}
 	if p1.gaz != 0 {
 		dst = append(dst, mix(tpl(tGazP1), uint64(p1.gaz)))

@@ -26,14 +26,17 @@ type Model struct {
 
 // lexicon is what the features look up besides the weights.
 type lexicon struct {
-	gaz      map[uint64]uint8 // hash of a lower-cased word sequence -> type bits
-	gazMax   int
+	gaz    map[uint64]uint8 // hash of a lower-cased word sequence -> type bits
+	gazMax int
+	// silver: names the tagger itself found in unlabelled news, with the
+	// types it mostly gave them (same keys and bits as gaz)
+	silver   map[uint64]uint8
 	clusters map[uint64][nClusterLevels]uint32
 }
 
 func (m *Model) mask() uint64 { return 1<<m.bits - 1 }
 
-const modelMagic = "sitrep-ner-1\n"
+const modelMagic = "sitrep-ner-2\n"
 
 // WriteTo writes the model in its compact file format (flate-compressed
 // sparse rows).
@@ -70,6 +73,18 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		for _, c := range m.clusters[k] {
 			put(uint64(c))
 		}
+	}
+	keys = keys[:0]
+	for k := range m.silver {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	put(uint64(len(keys)))
+	prev = 0
+	for _, k := range keys {
+		put(k - prev)
+		prev = k
+		raw.WriteByte(m.silver[k])
 	}
 	stages := [][]int16{m.w}
 	if m.w2 != nil {
@@ -170,6 +185,17 @@ func ReadModel(r io.Reader) (*Model, error) {
 	}
 	if err != nil {
 		return nil, fmt.Errorf("ner model: %w", err)
+	}
+	n = get()
+	m.silver = make(map[uint64]uint8, min(n, 1<<20))
+	k = 0
+	for i := uint64(0); i < n && err == nil; i++ {
+		k += get()
+		var b byte
+		if err == nil {
+			b, err = fr.ReadByte()
+		}
+		m.silver[k] = b
 	}
 	rows := 1 << m.bits
 	nst := get()

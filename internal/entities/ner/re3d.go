@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"unicode"
 
 	"sitrep/internal/nlp"
 )
@@ -99,7 +100,10 @@ type Re3dResult struct {
 	Tokens         int               `json:"tokens"`
 	Exact          Score             `json:"exact"`
 	ExactPerOrgLoc PRF               `json:"exact_per_org_loc"`
-	Lenient        map[string]PRF    `json:"lenient_overlap"`
+	// ExactCapitalised keeps only gold mentions that start with a capital
+	// letter (re3d also marks "the army" or "a new Prime Minister").
+	ExactCapitalised Score          `json:"exact_capitalised_gold"`
+	Lenient          map[string]PRF `json:"lenient_overlap"`
 }
 
 // LoadRe3d reads every sub-folder of dir that has documents.json and
@@ -155,6 +159,18 @@ func readFileWith[T any](path string, read func(io.Reader) (T, error)) (T, error
 // TagText tokenises text with nlp.Tokenize and nlp.Sentences, tags it as
 // one document and returns the entity spans in rune offsets of text.
 func (t *Tagger) TagText(text string) []Span {
+	words, offs := splitText(text)
+	var out []Span
+	for i, tags := range t.TagDocument(words) {
+		for _, sp := range Spans(tags) {
+			out = append(out, Span{Start: offs[i][sp.Start].Start, End: offs[i][sp.End-1].End, Type: sp.Type})
+		}
+	}
+	return out
+}
+
+// splitText tokenises text into sentences of words, with their tokens.
+func splitText(text string) ([][]string, [][]nlp.Token) {
 	toks := nlp.Tokenize(text)
 	sents := nlp.Sentences(text)
 	var words [][]string
@@ -183,13 +199,7 @@ func (t *Tagger) TagText(text string) []Span {
 		words = append(words, ws)
 		offs = append(offs, toks[k:])
 	}
-	var out []Span
-	for i, tags := range t.TagDocument(words) {
-		for _, sp := range Spans(tags) {
-			out = append(out, Span{Start: offs[i][sp.Start].Start, End: offs[i][sp.End-1].End, Type: sp.Type})
-		}
-	}
-	return out
+	return words, offs
 }
 
 // EvaluateRe3d tags every re3d document under dir and scores the mapped
@@ -200,7 +210,7 @@ func EvaluateRe3d(t *Tagger, dir string, minConf float64) (*Re3dResult, error) {
 		return nil, err
 	}
 	res := &Re3dResult{Dir: dir, MinConfidence: minConf, Mapping: Re3dTypes, Documents: len(docs)}
-	exact, core := NewScorer(), NewScorer()
+	exact, core, capd := NewScorer(), NewScorer(), NewScorer()
 	type cnt struct{ gold, pred, predHit, goldHit int }
 	lc := map[string]*cnt{}
 	get := func(t string) *cnt {
@@ -222,6 +232,14 @@ func EvaluateRe3d(t *Tagger, dir string, minConf float64) (*Re3dResult, error) {
 			}
 		}
 		exact.AddSpans(gold, pred)
+		rs := []rune(d.Text)
+		var capGold []Span
+		for _, g := range gold {
+			if g.Start < len(rs) && unicode.IsUpper(rs[g.Start]) {
+				capGold = append(capGold, g)
+			}
+		}
+		capd.AddSpans(capGold, pred)
 		core.AddSpans(dropMISC(gold), dropMISC(pred))
 		for _, g := range gold {
 			c := get(g.Type)
@@ -246,6 +264,7 @@ func EvaluateRe3d(t *Tagger, dir string, minConf float64) (*Re3dResult, error) {
 	}
 	res.Exact = exact.Score()
 	res.ExactPerOrgLoc = core.Score().Overall
+	res.ExactCapitalised = capd.Score()
 	res.Lenient = map[string]PRF{}
 	var all cnt
 	for typ, c := range lc {

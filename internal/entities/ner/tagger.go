@@ -106,7 +106,8 @@ func (s *scratch) prepare(lex *lexicon, sents [][]string, p *prepared, mem *docM
 				mem.capMid[w.lower] = struct{}{}
 			}
 		}
-		lex.matchGaz(ws)
+		matchNames(lex.gaz, lex.gazMax, ws, func(w *word, bit uint16) { w.gaz |= bit })
+		matchNames(lex.silver, lex.gazMax, ws, func(w *word, bit uint16) { w.silver |= bit })
 		p.starts = append(p.starts, len(p.words))
 	}
 	for i := range p.words {
@@ -119,9 +120,10 @@ func (s *scratch) prepare(lex *lexicon, sents [][]string, p *prepared, mem *docM
 	}
 }
 
-// matchGaz marks, from each start, the longest gazetteer entry.
-func (lex *lexicon) matchGaz(ws []word) {
-	if len(lex.gaz) == 0 {
+// matchNames marks, from each capitalised start, the longest entry of a
+// gazetteer (gaz or silver) with type x BILU bits.
+func matchNames(gaz map[uint64]uint8, maxLen int, ws []word, mark func(*word, uint16)) {
+	if len(gaz) == 0 {
 		return
 	}
 	for s := range ws {
@@ -130,9 +132,9 @@ func (lex *lexicon) matchGaz(ws []word) {
 		}
 		h := uint64(gazKeySeed)
 		best, bestMask := 0, uint8(0)
-		for n := 1; n <= lex.gazMax && s+n <= len(ws); n++ {
+		for n := 1; n <= maxLen && s+n <= len(ws); n++ {
 			h = mix(h, ws[s+n-1].lower)
-			m, ok := lex.gaz[h]
+			m, ok := gaz[h]
 			if !ok {
 				break
 			}
@@ -151,14 +153,14 @@ func (lex *lexicon) matchGaz(ws []word) {
 				continue
 			}
 			if best == 1 {
-				ws[s].gaz |= 1 << (t*4 + posU)
+				mark(&ws[s], 1<<(t*4+posU))
 				continue
 			}
-			ws[s].gaz |= 1 << (t*4 + posB)
+			mark(&ws[s], 1<<(t*4+posB))
 			for j := s + 1; j < s+best-1; j++ {
-				ws[j].gaz |= 1 << (t*4 + posI)
+				mark(&ws[j], 1<<(t*4+posI))
 			}
-			ws[s+best-1].gaz |= 1 << (t*4 + posL)
+			mark(&ws[s+best-1], 1<<(t*4+posL))
 		}
 	}
 }

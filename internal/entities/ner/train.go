@@ -12,7 +12,7 @@ import (
 
 // TrainOptions tune Train. Zero values take the defaults.
 type TrainOptions struct {
-	Epochs int  // passes over the training data (default 10)
+	Epochs int  // passes over the training data (default 8)
 	Bits   uint // log2 of the weight-table rows (default 20)
 	Folds  int  // jackknife folds for the gazetteer and stacking (default 5)
 	Stages int  // 1 or 2 (default 2: a stacked second stage)
@@ -26,6 +26,8 @@ type TrainOptions struct {
 	// Clusters maps lower-cased words to cluster ids, one per level
 	// (see BuildClusters); nil trains without cluster features.
 	Clusters map[string][nClusterLevels]uint32
+	// Silver is the silver gazetteer (BuildSilver); nil trains without.
+	Silver *Silver
 	// Dev, when set, is scored after every epoch (progress only: the
 	// model returned is the one after the last epoch).
 	Dev []Document
@@ -34,7 +36,7 @@ type TrainOptions struct {
 
 func (o *TrainOptions) defaults() {
 	if o.Epochs <= 0 {
-		o.Epochs = 10
+		o.Epochs = 8
 	}
 	if o.Bits == 0 {
 		o.Bits = 18
@@ -131,7 +133,11 @@ func Train(ctx context.Context, docs []Document, opt TrainOptions) (*Model, erro
 			clusters[s.lowerKey(w)] = c
 		}
 	}
-	final := &Model{bits: opt.Bits, lexicon: lexicon{gaz: buildGazetteer(docs, nil), gazMax: gazMaxLen, clusters: clusters}}
+	var silver map[uint64]uint8
+	if opt.Silver != nil {
+		silver = opt.Silver.names
+	}
+	final := &Model{bits: opt.Bits, lexicon: lexicon{gaz: buildGazetteer(docs, nil), gazMax: gazMaxLen, clusters: clusters, silver: silver}}
 	devF1 := func() float64 {
 		if len(opt.Dev) == 0 {
 			return -1
@@ -139,7 +145,7 @@ func Train(ctx context.Context, docs []Document, opt TrainOptions) (*Model, erro
 		return Evaluate(NewTagger(final), opt.Dev).Overall.F1
 	}
 	var err error
-	final.w, err = trainStage(ctx, docs, clusters, nil, opt, "stage1", true, func(w []int16) float64 {
+	final.w, err = trainStage(ctx, docs, clusters, silver, nil, opt, "stage1", true, func(w []int16) float64 {
 		final.w = w
 		return devF1()
 	})
@@ -155,11 +161,11 @@ func Train(ctx context.Context, docs []Document, opt TrainOptions) (*Model, erro
 				sub = append(sub, docs[d])
 			}
 		}
-		w, err := trainStage(ctx, sub, clusters, nil, opt, fmt.Sprintf("stage1-fold%d", k), false, nil)
+		w, err := trainStage(ctx, sub, clusters, silver, nil, opt, fmt.Sprintf("stage1-fold%d", k), false, nil)
 		if err != nil {
 			return nil, err
 		}
-		tg := NewTagger(&Model{bits: opt.Bits, w: w, lexicon: lexicon{gaz: buildGazetteer(sub, nil), gazMax: gazMaxLen, clusters: clusters}})
+		tg := NewTagger(&Model{bits: opt.Bits, w: w, lexicon: lexicon{gaz: buildGazetteer(sub, nil), gazMax: gazMaxLen, clusters: clusters, silver: silver}})
 		for d := range docs {
 			if d%opt.Folds == k {
 				s1[d] = tg.firstStage(docs[d])
@@ -167,7 +173,7 @@ func Train(ctx context.Context, docs []Document, opt TrainOptions) (*Model, erro
 		}
 	}
 	opt.Log.Info("ner train: jackknifed first-stage labels", "folds", opt.Folds, "elapsed", time.Since(start).Round(time.Millisecond))
-	final.w2, err = trainStage(ctx, docs, clusters, s1, opt, "stage2", true, func(w []int16) float64 {
+	final.w2, err = trainStage(ctx, docs, clusters, silver, s1, opt, "stage2", true, func(w []int16) float64 {
 		final.w2 = w
 		return devF1()
 	})
@@ -193,12 +199,12 @@ func (t *Tagger) firstStage(doc Document) []uint8 {
 // trainStage trains one stage's weights on docs (stage 2 when s1, the
 // first-stage labels per document, is given). dev, when not nil, scores
 // averaged weights every other epoch for the log.
-func trainStage(ctx context.Context, docs []Document, clusters map[uint64][nClusterLevels]uint32, s1 [][]uint8, opt TrainOptions, name string, final bool, dev func([]int16) float64) ([]int16, error) {
+func trainStage(ctx context.Context, docs []Document, clusters map[uint64][nClusterLevels]uint32, silver map[uint64]uint8, s1 [][]uint8, opt TrainOptions, name string, final bool, dev func([]int16) float64) ([]int16, error) {
 	start := time.Now()
 	mask := uint64(1)<<opt.Bits - 1
 	folds := make([]lexicon, opt.Folds)
 	for k := range folds {
-		folds[k] = lexicon{gaz: buildGazetteer(docs, func(d int) bool { return d%opt.Folds == k }), gazMax: gazMaxLen, clusters: clusters}
+		folds[k] = lexicon{gaz: buildGazetteer(docs, func(d int) bool { return d%opt.Folds == k }), gazMax: gazMaxLen, clusters: clusters, silver: silver}
 	}
 	// Preprocess: features that do not depend on predictions, once.
 	var s scratch
@@ -369,6 +375,18 @@ func quantize(avg []float64) []int16 {
 		out[i] = int16(math.Round(a * scale))
 	}
 	return out
+}
+
+// EvaluateSentences tags every sentence on its own (Tag, no document
+// memory) and scores them.
+func EvaluateSentences(t *Tagger, docs []Document) Score {
+	sc := NewScorer()
+	for _, d := range docs {
+		for _, s := range d.Sentences {
+			sc.Add(s.Tags, t.Tag(s.Words))
+		}
+	}
+	return sc.Score()
 }
 
 // Evaluate tags docs document by document and scores them against their
