@@ -320,6 +320,19 @@ func plain(ws []word, i int) bool {
 	return i+1 >= len(ws) || ws[i+1].flags&fHasUpper == 0
 }
 
+// settled reports whether the second stage can keep word i as O: a
+// word without capitals that the first stage tagged O, between words it
+// tagged O.
+func settled(ws []word, i int) bool {
+	if ws[i].s1 != 0 || ws[i].flags&fHasUpper != 0 {
+		return false
+	}
+	if i > 0 && ws[i-1].s1 != 0 {
+		return false
+	}
+	return i+1 >= len(ws) || ws[i+1].s1 == 0
+}
+
 func tpl(t int) uint64 { return uint64(t) * 0xC2B2AE3D27D4EB4F }
 
 // staticFeatures appends the hashed (unreduced) features of position i

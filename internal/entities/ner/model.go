@@ -11,11 +11,15 @@ import (
 	"sort"
 )
 
+// nRow is the width of a weight row: every label but O.
+const nRow = nLabels - 1
+
 // nClusterLevels is how many word-cluster granularities a word carries.
 const nClusterLevels = 3
 
 // Model is a trained tagger: hashed feature weights (int16, rows of
-// nLabels), the gazetteer derived from the training labels and the word
+// nRow: the O label's weight is always zero, so rows hold the 16 others
+// and fill exactly half a cache line), the gazetteer derived from the training labels and the word
 // clusters. It is immutable once built.
 type Model struct {
 	bits uint
@@ -36,7 +40,7 @@ type lexicon struct {
 
 func (m *Model) mask() uint64 { return 1<<m.bits - 1 }
 
-const modelMagic = "sitrep-ner-2\n"
+const modelMagic = "sitrep-ner-3\n"
 
 // WriteTo writes the model in its compact file format (flate-compressed
 // sparse rows).
@@ -92,17 +96,17 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	}
 	put(uint64(len(stages)))
 	for _, w := range stages {
-		rows := len(w) / nLabels
+		rows := len(w) / nRow
 		last := -1
 		var nz int
 		for r := 0; r < rows; r++ {
-			if !isZero(w[r*nLabels : (r+1)*nLabels]) {
+			if !isZero(w[r*nRow : (r+1)*nRow]) {
 				nz++
 			}
 		}
 		put(uint64(nz))
 		for r := 0; r < rows; r++ {
-			row := w[r*nLabels : (r+1)*nLabels]
+			row := w[r*nRow : (r+1)*nRow]
 			if isZero(row) {
 				continue
 			}
@@ -203,7 +207,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 		return nil, fmt.Errorf("ner model: %d stages", nst)
 	}
 	for s := uint64(0); s < nst && err == nil; s++ {
-		w := make([]int16, rows*nLabels)
+		w := make([]int16, rows*nRow)
 		nz := get()
 		ri := -1
 		for i := uint64(0); i < nz && err == nil; i++ {
@@ -211,7 +215,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 			if ri >= rows || ri < 0 {
 				return nil, fmt.Errorf("ner model: row %d out of range", ri)
 			}
-			row := w[ri*nLabels : (ri+1)*nLabels]
+			row := w[ri*nRow : (ri+1)*nRow]
 			for j := range row {
 				u := uint16(get())
 				row[j] = int16(u>>1) ^ -int16(u&1)

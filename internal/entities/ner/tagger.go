@@ -319,7 +319,7 @@ func (t *Tagger) pass(st *state, w []int16, stage2 bool, emit func(s, i int, l u
 		labels := st.labels[:len(ws)]
 		var p1, p2 uint8
 		for i := range ws {
-			if (p1 == 0 || labelPos(p1) >= posL) && plain(ws, i) {
+			if (p1 == 0 || labelPos(p1) >= posL) && (plain(ws, i) || stage2 && settled(ws, i)) {
 				labels[i] = 0
 				emit(s, i, 0)
 				p2, p1 = p1, 0
@@ -328,14 +328,16 @@ func (t *Tagger) pass(st *state, w []int16, stage2 bool, emit func(s, i int, l u
 			f := staticFeatures(st.feats[:0], ws, i, stage2)
 			f = historyFeatures(f, &ws[i], p1, p2, false)
 			st.feats = f
-			var sc [nLabels]int32
+			var acc [nRow]int32
 			for _, h := range f {
-				off := int(h&mask) * nLabels
-				row := (*[nLabels]int16)(w[off : off+nLabels])
-				for l := range sc {
-					sc[l] += int32(row[l])
+				off := int(h&mask) * nRow
+				row := (*[nRow]int16)(w[off : off+nRow])
+				for l := range acc {
+					acc[l] += int32(row[l])
 				}
 			}
+			var sc [nLabels]int32
+			copy(sc[1:], acc[:])
 			l := best(&sc, p1, i == len(ws)-1)
 			labels[i] = l
 			emit(s, i, l)

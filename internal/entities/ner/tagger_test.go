@@ -137,10 +137,10 @@ func TestTagAllocations(t *testing.T) {
 }
 
 func TestModelRoundTrip(t *testing.T) {
-	m := &Model{bits: 8, w: make([]int16, 256*nLabels), w2: make([]int16, 256*nLabels),
+	m := &Model{bits: 8, w: make([]int16, 256*nRow), w2: make([]int16, 256*nRow),
 		lexicon: lexicon{gaz: map[uint64]uint8{1: 3, 99: 8}, gazMax: 6, clusters: map[uint64][nClusterLevels]uint32{7: {1, 2, 3}}, silver: map[uint64]uint8{5: 17}}}
 	m.w[5] = -7
-	m.w[256*nLabels-1] = 32767
+	m.w[256*nRow-1] = 32767
 	m.w2[0] = -32768
 	var buf bytes.Buffer
 	if _, err := m.WriteTo(&buf); err != nil {
@@ -156,7 +156,7 @@ func TestModelRoundTrip(t *testing.T) {
 }
 
 func FuzzReadModel(f *testing.F) {
-	m := &Model{bits: 8, w: make([]int16, 256*nLabels), lexicon: lexicon{gaz: map[uint64]uint8{1: 3}, gazMax: 6, clusters: map[uint64][nClusterLevels]uint32{}}}
+	m := &Model{bits: 8, w: make([]int16, 256*nRow), lexicon: lexicon{gaz: map[uint64]uint8{1: 3}, gazMax: 6, clusters: map[uint64][nClusterLevels]uint32{}}}
 	m.w[3] = 9
 	var buf bytes.Buffer
 	m.WriteTo(&buf)
@@ -168,7 +168,7 @@ func FuzzReadModel(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if len(m.w) != (1<<m.bits)*nLabels {
+		if len(m.w) != (1<<m.bits)*nRow {
 			t.Fatalf("weights %d for 2^%d rows", len(m.w), m.bits)
 		}
 		NewTagger(m).Tag([]string{"EU", "rejects", "German", "call"})

@@ -360,18 +360,27 @@ func average(sum []float64, w []int32, u []int64, c int64, k float64) []float64 
 	return sum
 }
 
-// quantize scales weights to int16.
+// quantize turns averaged weights (rows of nLabels) into the model's
+// int16 rows of nRow: the O weight is subtracted from every label's (the
+// argmax does not change) and dropped.
 func quantize(avg []float64) []int16 {
+	rows := len(avg) / nLabels
+	rel := make([]float64, rows*nRow)
 	maxAbs := 0.0
-	for _, a := range avg {
-		maxAbs = max(maxAbs, math.Abs(a))
+	for r := 0; r < rows; r++ {
+		o := avg[r*nLabels]
+		for l := 1; l < nLabels; l++ {
+			v := avg[r*nLabels+l] - o
+			rel[r*nRow+l-1] = v
+			maxAbs = max(maxAbs, math.Abs(v))
+		}
 	}
-	out := make([]int16, len(avg))
+	out := make([]int16, len(rel))
 	if maxAbs == 0 {
 		return out
 	}
 	scale := 32767 / maxAbs
-	for i, a := range avg {
+	for i, a := range rel {
 		out[i] = int16(math.Round(a * scale))
 	}
 	return out
