@@ -19,6 +19,9 @@ type TrainOptions struct {
 	// WordDropout is the chance that a training token's identity features
 	// are hidden (default 0.1; negative for none).
 	WordDropout float64
+	// SentenceDocs adds every SentenceDocs-th document again as
+	// one-sentence documents (0: default 4; negative: none).
+	SentenceDocs int
 	// Seeds is how many differently shuffled runs each final stage
 	// averages (default 3); jackknife models use one.
 	Seeds int
@@ -46,6 +49,9 @@ func (o *TrainOptions) defaults() {
 	}
 	if o.WordDropout == 0 {
 		o.WordDropout = 0.25
+	}
+	if o.SentenceDocs == 0 {
+		o.SentenceDocs = 4
 	}
 	if o.Seeds <= 0 {
 		o.Seeds = 3
@@ -138,6 +144,30 @@ func Train(ctx context.Context, docs []Document, opt TrainOptions) (*Model, erro
 		silver = opt.Silver.names
 	}
 	final := &Model{bits: opt.Bits, lexicon: lexicon{gaz: buildGazetteer(docs, nil), gazMax: gazMaxLen, clusters: clusters, silver: silver}}
+	// Tag is also called on lone sentences: some documents are added
+	// again as one-sentence documents, in the fold of their original so
+	// that no jackknife sees its own names.
+	origin := make([]int, len(docs))
+	for d := range origin {
+		origin[d] = d
+	}
+	if opt.SentenceDocs > 0 {
+		all := append([]Document(nil), docs...)
+		for d, doc := range docs {
+			if d%opt.SentenceDocs != 0 {
+				continue
+			}
+			for _, s := range doc.Sentences {
+				all = append(all, Document{Sentences: []Sentence{s}})
+				origin = append(origin, d)
+			}
+		}
+		docs = all
+	}
+	fold := make([]int, len(docs))
+	for d := range fold {
+		fold[d] = origin[d] % opt.Folds
+	}
 	devF1 := func() float64 {
 		if len(opt.Dev) == 0 {
 			return -1
@@ -145,7 +175,7 @@ func Train(ctx context.Context, docs []Document, opt TrainOptions) (*Model, erro
 		return Evaluate(NewTagger(final), opt.Dev).Overall.F1
 	}
 	var err error
-	final.w, err = trainStage(ctx, docs, clusters, silver, nil, opt, "stage1", true, func(w []int16) float64 {
+	final.w, err = trainStage(ctx, docs, fold, clusters, silver, nil, opt, "stage1", true, func(w []int16) float64 {
 		final.w = w
 		return devF1()
 	})
@@ -156,24 +186,26 @@ func Train(ctx context.Context, docs []Document, opt TrainOptions) (*Model, erro
 	s1 := make([][]uint8, len(docs))
 	for k := 0; k < opt.Folds; k++ {
 		var sub []Document
+		var subFold []int
 		for d := range docs {
-			if d%opt.Folds != k {
+			if fold[d] != k {
 				sub = append(sub, docs[d])
+				subFold = append(subFold, (origin[d]/opt.Folds)%opt.Folds)
 			}
 		}
-		w, err := trainStage(ctx, sub, clusters, silver, nil, opt, fmt.Sprintf("stage1-fold%d", k), false, nil)
+		w, err := trainStage(ctx, sub, subFold, clusters, silver, nil, opt, fmt.Sprintf("stage1-fold%d", k), false, nil)
 		if err != nil {
 			return nil, err
 		}
 		tg := NewTagger(&Model{bits: opt.Bits, w: w, lexicon: lexicon{gaz: buildGazetteer(sub, nil), gazMax: gazMaxLen, clusters: clusters, silver: silver}})
 		for d := range docs {
-			if d%opt.Folds == k {
+			if fold[d] == k {
 				s1[d] = tg.firstStage(docs[d])
 			}
 		}
 	}
 	opt.Log.Info("ner train: jackknifed first-stage labels", "folds", opt.Folds, "elapsed", time.Since(start).Round(time.Millisecond))
-	final.w2, err = trainStage(ctx, docs, clusters, silver, s1, opt, "stage2", true, func(w []int16) float64 {
+	final.w2, err = trainStage(ctx, docs, fold, clusters, silver, s1, opt, "stage2", true, func(w []int16) float64 {
 		final.w2 = w
 		return devF1()
 	})
@@ -199,12 +231,12 @@ func (t *Tagger) firstStage(doc Document) []uint8 {
 // trainStage trains one stage's weights on docs (stage 2 when s1, the
 // first-stage labels per document, is given). dev, when not nil, scores
 // averaged weights every other epoch for the log.
-func trainStage(ctx context.Context, docs []Document, clusters map[uint64][nClusterLevels]uint32, silver map[uint64]uint8, s1 [][]uint8, opt TrainOptions, name string, final bool, dev func([]int16) float64) ([]int16, error) {
+func trainStage(ctx context.Context, docs []Document, fold []int, clusters map[uint64][nClusterLevels]uint32, silver map[uint64]uint8, s1 [][]uint8, opt TrainOptions, name string, final bool, dev func([]int16) float64) ([]int16, error) {
 	start := time.Now()
 	mask := uint64(1)<<opt.Bits - 1
 	folds := make([]lexicon, opt.Folds)
 	for k := range folds {
-		folds[k] = lexicon{gaz: buildGazetteer(docs, func(d int) bool { return d%opt.Folds == k }), gazMax: gazMaxLen, clusters: clusters, silver: silver}
+		folds[k] = lexicon{gaz: buildGazetteer(docs, func(d int) bool { return fold[d] == k }), gazMax: gazMaxLen, clusters: clusters, silver: silver}
 	}
 	// Preprocess: features that do not depend on predictions, once.
 	var s scratch
@@ -222,7 +254,7 @@ func trainStage(ctx context.Context, docs []Document, clusters map[uint64][nClus
 		}
 		mem.reset()
 		td := &tds[d]
-		s.prepare(&folds[d%opt.Folds], sents, &td.prep, &mem, false)
+		s.prepare(&folds[fold[d]], sents, &td.prep, &mem, false)
 		if s1 != nil {
 			aggregate(&td.prep, s1[d], agg)
 		}
