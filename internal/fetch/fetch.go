@@ -34,11 +34,11 @@ const (
 
 // Errors a Get can return (wrapped; test with errors.Is).
 var (
-	ErrTooLarge     = errors.New("fetch: response larger than the size cap")
-	ErrRedirects    = errors.New("fetch: too many redirects")
-	ErrForbiddenIP  = errors.New("fetch: address not allowed (private, loopback or link-local)")
-	ErrScheme       = errors.New("fetch: only http and https URLs are fetched")
-	ErrNoAddress    = errors.New("fetch: host has no allowed address")
+	ErrTooLarge    = errors.New("fetch: response larger than the size cap")
+	ErrRedirects   = errors.New("fetch: too many redirects")
+	ErrForbiddenIP = errors.New("fetch: address not allowed (private, loopback or link-local)")
+	ErrScheme      = errors.New("fetch: only http and https URLs are fetched")
+	ErrNoAddress   = errors.New("fetch: host has no allowed address")
 )
 
 // StatusError is a response with a status other than 2xx or 304.
