@@ -20,8 +20,8 @@ import (
 )
 
 // Expand turns files, folders and glob patterns into a sorted list of input
-// files. Folders are walked for .txt, .html, .htm, .json and .jsonl files
-// (and .warc / .warc.gz when a WARC reader is available). A path that
+// files. Folders are walked for .txt, .html, .htm, .json, .jsonl, .warc
+// and .warc.gz files. A path that
 // matches nothing is an error; the others are still returned.
 func Expand(paths []string) ([]string, []error) {
 	var files []string
@@ -84,6 +84,9 @@ func Expand(paths []string) ([]string, []error) {
 
 // Supported reports whether a folder walk picks up the file.
 func Supported(path string) bool {
+	if IsWARC(path) {
+		return true
+	}
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".txt", ".html", ".htm", ".json", ".jsonl":
 		return true
@@ -99,7 +102,8 @@ type Item struct {
 }
 
 // ReadFile calls fn for each article in the file: one per line for .jsonl,
-// one for any other file. A bad line is an Item with Err; only a failure to
+// one per HTML record for .warc and .warc.gz (streamed, see ReadWARC), one
+// for any other file. A bad line is an Item with Err; only a failure to
 // read the file at all, or fn's error, is returned.
 func ReadFile(ctx context.Context, path string, fn func(Item) error) error {
 	f, err := os.Open(path)
@@ -113,6 +117,9 @@ func ReadFile(ctx context.Context, path string, fn func(Item) error) error {
 	}
 	if strings.EqualFold(filepath.Ext(path), ".jsonl") {
 		return readJSONL(ctx, path, f, fn)
+	}
+	if IsWARC(path) {
+		return readWARCFile(ctx, path, f, fn)
 	}
 	if st.Size() > MaxFileSize {
 		return fn(Item{Name: path, Err: fmt.Errorf("%d MB: %w", st.Size()>>20, ErrTooLarge)})
