@@ -2,11 +2,13 @@ package cli
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
@@ -108,5 +110,33 @@ func TestFetchCLI(t *testing.T) {
 	code := Main(context.Background(), []string{"--db", db, "fetch", srv.URL + "/news/8"}, strings.NewReader(""), &stdout, &stderr)
 	if code == 0 || !strings.Contains(stderr.String(), "not allowed") {
 		t.Errorf("fetch of loopback without --allow-private: exit %d, %s", code, stderr.String())
+	}
+}
+
+func TestIngestWARCCLI(t *testing.T) {
+	var warc bytes.Buffer
+	for i := 1; i <= 3; i++ {
+		body := fmt.Sprintf("<html><body><h1>Election result %d</h1><p>Voters in district %d chose a new council on Sunday.</p></body></html>", i, i)
+		block := fmt.Sprintf("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n%s", len(body), body)
+		rec := fmt.Sprintf("WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://votes.test/%d\r\nWARC-Date: 2026-03-01T00:00:00Z\r\nWARC-Record-ID: <urn:uuid:%08d-0000-0000-0000-000000000000>\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: %d\r\n\r\n%s\r\n\r\n", i, i, len(block), block)
+		var m bytes.Buffer
+		zw := gzip.NewWriter(&m)
+		zw.Write([]byte(rec))
+		zw.Close()
+		warc.Write(m.Bytes())
+	}
+	dir := t.TempDir()
+	p := filepath.Join(dir, "news.warc.gz")
+	if err := os.WriteFile(p, warc.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "s.db")
+	out := runCLI(t, "", "--db", db, "ingest", "-q", p)
+	if !strings.HasPrefix(out, "ingested 3, duplicates 0, failed 0") {
+		t.Fatalf("ingest warc: %s", out)
+	}
+	out = runCLI(t, "", "--db", db, "search", "--json", "district 2")
+	if !strings.Contains(out, "http://votes.test/2") {
+		t.Errorf("search: %s", out)
 	}
 }

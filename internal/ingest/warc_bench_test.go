@@ -1,0 +1,141 @@
+package ingest
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+var (
+	benchWARCMB    = flag.Int("warcmb", 300, "uncompressed MB of WARC that BenchmarkReadWARC reads")
+	benchExtractMB = flag.Int("warcmb-extract", 20, "uncompressed MB of WARC that BenchmarkReadWARCExtract reads")
+)
+
+// crawlPool is a pool of gzipped record triples (request, response,
+// metadata) shaped like Common Crawl's news crawl: HTML pages of 20-120 KB.
+func crawlPool(n int) (members [][]byte, rawBytes int64) {
+	for i := 0; i < n; i++ {
+		var p strings.Builder
+		fmt.Fprintf(&p, "<!doctype html><html><head><title>Story %d</title><script>%s</script></head><body><nav><ul>", i, strings.Repeat("var x=1;", 200))
+		for j := 0; j < 40; j++ {
+			fmt.Fprintf(&p, `<li><a href="/section/%d">Section %d</a></li>`, j, j)
+		}
+		p.WriteString("</ul></nav><article><h1>Officials report progress in talks</h1>")
+		paras := 20 + (i*37)%200
+		for j := 0; j < paras; j++ {
+			fmt.Fprintf(&p, "<p>Paragraph %d of story %d: delegates met on Tuesday in the capital and agreed to resume negotiations next week, a spokesman said.</p>", j, i)
+		}
+		p.WriteString("</article><footer><p>© News Corp</p></footer></body></html>")
+		uri := fmt.Sprintf("https://news%d.test/2026/03/story-%d.html", i%17, i)
+		recs := []warcRec{
+			{"request", uri, "application/http; msgtype=request", []byte("GET / HTTP/1.1\r\nHost: news.test\r\nUser-Agent: CCBot/2.0\r\n\r\n")},
+			response(uri, "200 OK", "text/html; charset=utf-8", "", []byte(p.String())),
+			{"metadata", uri, "application/warc-fields", []byte("fetchTimeMs: 120\r\ncharset-detected: UTF-8\r\n")},
+		}
+		for k, r := range recs {
+			b := r.bytes(i*3 + k)
+			rawBytes += int64(len(b))
+			members = append(members, gz(b))
+		}
+	}
+	return members, rawBytes
+}
+
+// cycleReader streams the pool's members over and over until limit
+// uncompressed bytes have been served.
+type cycleReader struct {
+	members [][]byte
+	raw     int64 // uncompressed bytes per pass
+	passes  int
+	i       int
+	cur     *bytes.Reader
+}
+
+func (c *cycleReader) Read(p []byte) (int, error) {
+	for {
+		if c.cur != nil && c.cur.Len() > 0 {
+			return c.cur.Read(p)
+		}
+		if c.i == len(c.members) {
+			c.passes--
+			c.i = 0
+		}
+		if c.passes <= 0 {
+			return 0, io.EOF
+		}
+		c.cur = bytes.NewReader(c.members[c.i])
+		c.i++
+	}
+}
+
+// BenchmarkReadWARC reads a generated multi-hundred-MB .warc.gz stream
+// (never held in memory: a small pool of gzipped records is cycled) and
+// reports records/s, MB/s of uncompressed WARC and the peak heap in use.
+// It parses every record and reads and converts each HTML payload.
+func BenchmarkReadWARC(b *testing.B) { benchWARC(b, *benchWARCMB, false) }
+
+// BenchmarkReadWARCExtract is BenchmarkReadWARC plus extracting each
+// page, what `sitrep ingest` does before analysis.
+func BenchmarkReadWARCExtract(b *testing.B) { benchWARC(b, *benchExtractMB, true) }
+
+func benchWARC(b *testing.B, mb int, extract bool) {
+	members, raw := crawlPool(96)
+	passes := int((int64(mb)<<20)/raw) + 1
+	var recs, html int
+	var bytesRaw, bytesGz int64
+	var peak uint64
+	var elapsed time.Duration
+	for n := 0; n < b.N; n++ {
+		runtime.GC()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		base := ms.HeapInuse
+		stop := make(chan struct{})
+		var wg sync.WaitGroup
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			t := time.NewTicker(20 * time.Millisecond)
+			defer t.Stop()
+			for {
+				select {
+				case <-stop:
+					return
+				case <-t.C:
+					var m runtime.MemStats
+					runtime.ReadMemStats(&m)
+					if m.HeapInuse > base && m.HeapInuse-base > peak {
+						peak = m.HeapInuse - base
+					}
+				}
+			}
+		}()
+		start := time.Now()
+		st, err := readWARC(context.Background(), "bench.warc.gz", &cycleReader{members: members, raw: raw, passes: passes},
+			func(it Item) error { return it.Err }, extract)
+		elapsed += time.Since(start)
+		close(stop)
+		wg.Wait()
+		if err != nil {
+			b.Fatal(err)
+		}
+		recs += st.Records
+		html += st.HTML
+		bytesGz += st.Bytes
+		bytesRaw += raw * int64(passes)
+	}
+	s := elapsed.Seconds()
+	b.ReportMetric(float64(recs)/s, "records/s")
+	b.ReportMetric(float64(html)/s, "pages/s")
+	b.ReportMetric(float64(bytesRaw)/(1<<20)/s, "MB/s")
+	b.ReportMetric(float64(bytesRaw)/(1<<20)/float64(b.N), "MB-warc/op")
+	b.ReportMetric(float64(bytesGz)/(1<<20)/float64(b.N), "MB-gz/op")
+	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
+}
