@@ -53,7 +53,7 @@ type Poller struct {
 	Feeds       store.FeedStore
 	Articles    ArticleStore
 	Pipeline    *analyze.Pipeline // nil: store extracted articles unanalysed
-	Delay       time.Duration     // between requests to one host; default 1s, negative for none
+	Delay       time.Duration     // from the end of one request to a host to the next; default 1s, negative for none
 	Workers     int               // pages fetched at once; default 4
 	MaxItems    int               // items read per feed per poll; default 100
 	MaxAttempts int               // page fetches per item before it is given up; default 3
@@ -168,11 +168,13 @@ func (p *Poller) PollFeed(ctx context.Context, f *store.Feed) (Result, error) {
 		log.Warn("feed failed", "err", err)
 		return res, p.Feeds.UpdateFeed(ctx, *f)
 	}
-	if err := p.limiter.wait(ctx, hostOf(f.URL)); err != nil {
+	release, err := p.limiter.acquire(ctx, hostOf(f.URL))
+	if err != nil {
 		return res, err
 	}
 	resp, err := p.Fetcher.Get(ctx, fetch.Request{URL: f.URL, Accept: fetch.AcceptFeed,
 		ETag: f.ETag, LastModified: f.LastModified, KeepEncoding: true})
+	release()
 	if err != nil {
 		if ctx.Err() != nil {
 			return res, ctx.Err()
@@ -251,7 +253,9 @@ func (p *Poller) items(ctx context.Context, f *store.Feed, feedURL string, items
 		}
 		k, l := itemKey(it), itemLink(feedURL, it)
 		if seen[k] || (l != "" && seen[l]) {
+			mu.Lock()
 			res.Seen++
+			mu.Unlock()
 			continue
 		}
 		seen[k] = true
@@ -348,10 +352,12 @@ func (p *Poller) article(ctx context.Context, f *store.Feed, link string, it *go
 }
 
 func (p *Poller) page(ctx context.Context, link string, res *Result) (*article.Article, error) {
-	if err := p.limiter.wait(ctx, hostOf(link)); err != nil {
+	release, err := p.limiter.acquire(ctx, hostOf(link))
+	if err != nil {
 		return nil, err
 	}
 	resp, err := p.Fetcher.Get(ctx, fetch.Request{URL: link})
+	release()
 	if err != nil {
 		return nil, err
 	}
@@ -476,47 +482,66 @@ func firstNonEmpty(ss ...string) string {
 	return ""
 }
 
-// hostLimiter spaces requests to one host by delay. Callers reserve the
-// next free slot, so concurrent callers queue in order.
+// hostLimiter keeps one request at a time per host and at least delay
+// between the end of one and the start of the next.
 type hostLimiter struct {
 	delay time.Duration
 	mu    sync.Mutex
-	next  map[string]time.Time
+	hosts map[string]*hostSlot
+}
+
+type hostSlot struct {
+	sem  chan struct{} // held while a request to the host runs
+	next time.Time     // earliest start of the next request
 }
 
 func newHostLimiter(d time.Duration) *hostLimiter {
-	return &hostLimiter{delay: d, next: map[string]time.Time{}}
+	return &hostLimiter{delay: d, hosts: map[string]*hostSlot{}}
 }
 
-func (l *hostLimiter) wait(ctx context.Context, host string) error {
+// acquire waits for the host's turn; the caller must call release when
+// its request is done.
+func (l *hostLimiter) acquire(ctx context.Context, host string) (release func(), err error) {
 	if l.delay <= 0 {
-		return ctx.Err()
+		return func() {}, ctx.Err()
 	}
 	l.mu.Lock()
-	now := time.Now()
-	if len(l.next) > 4096 {
-		for h, t := range l.next {
-			if t.Before(now) {
-				delete(l.next, h)
+	h := l.hosts[host]
+	if h == nil {
+		if len(l.hosts) > 4096 {
+			now := time.Now()
+			for k, v := range l.hosts {
+				if len(v.sem) == 0 && v.next.Before(now) {
+					delete(l.hosts, k)
+				}
 			}
 		}
+		h = &hostSlot{sem: make(chan struct{}, 1)}
+		l.hosts[host] = h
 	}
-	slot := l.next[host]
-	if slot.Before(now) {
-		slot = now
-	}
-	l.next[host] = slot.Add(l.delay)
 	l.mu.Unlock()
-	d := time.Until(slot)
-	if d <= 0 {
-		return ctx.Err()
-	}
-	t := time.NewTimer(d)
-	defer t.Stop()
 	select {
+	case h.sem <- struct{}{}:
 	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
+		return nil, ctx.Err()
 	}
+	l.mu.Lock()
+	next := h.next
+	l.mu.Unlock()
+	if d := time.Until(next); d > 0 {
+		t := time.NewTimer(d)
+		select {
+		case <-t.C:
+		case <-ctx.Done():
+			t.Stop()
+			<-h.sem
+			return nil, ctx.Err()
+		}
+	}
+	return func() {
+		l.mu.Lock()
+		h.next = time.Now().Add(l.delay)
+		l.mu.Unlock()
+		<-h.sem
+	}, nil
 }

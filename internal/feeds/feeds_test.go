@@ -346,3 +346,34 @@ func FuzzFeedItems(f *testing.F) {
 		}
 	})
 }
+
+func TestRunPollsOnSchedule(t *testing.T) {
+	s := newSite(t)
+	s.setFeed("/rss.xml", &feedDoc{body: rss("RSS", "1"), etag: `"e"`})
+	p, st, _ := newPoller(t, -1)
+	st.AddFeed(context.Background(), s.srv.URL+"/rss.xml")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var rounds []Result
+	err := p.Run(ctx, 30*time.Millisecond, func(r Result, err error) {
+		if err != nil {
+			t.Error(err)
+		}
+		rounds = append(rounds, r)
+		if len(rounds) == 3 {
+			cancel()
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rounds) != 3 || rounds[0].Stored != 1 || rounds[1].NotModified != 1 || rounds[2].NotModified != 1 {
+		t.Fatalf("rounds: %+v", rounds)
+	}
+	if s.feedHits["/rss.xml"] != 3 {
+		t.Errorf("feed fetched %d times", s.feedHits["/rss.xml"])
+	}
+	if err := p.Run(ctx, 0, nil); err == nil {
+		t.Error("Run with interval 0 did not fail")
+	}
+}
