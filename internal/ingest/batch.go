@@ -96,9 +96,21 @@ func Supported(path string) bool {
 
 // Item is one input article, or the error that kept it from being one.
 type Item struct {
-	Name    string // file, or file:line for JSONL
+	Name    string // file, file:line for JSONL, file@offset for WARC records
 	Article *article.Article
 	Err     error
+
+	// parse, when set, makes Article (or Err): the Runner's readers leave
+	// WARC records' extraction to its workers.
+	parse func() (*article.Article, error)
+}
+
+// resolve runs a deferred parse.
+func (it *Item) resolve() {
+	if it.parse != nil && it.Err == nil {
+		it.Article, it.Err = it.parse()
+	}
+	it.parse = nil
 }
 
 // ReadFile calls fn for each article in the file: one per line for .jsonl,
@@ -106,6 +118,12 @@ type Item struct {
 // for any other file. A bad line is an Item with Err; only a failure to
 // read the file at all, or fn's error, is returned.
 func ReadFile(ctx context.Context, path string, fn func(Item) error) error {
+	return readFile(ctx, path, fn, extractNow)
+}
+
+// readFile is ReadFile; with extractLater, WARC records come with their
+// extraction deferred (see Item.resolve).
+func readFile(ctx context.Context, path string, fn func(Item) error, warcMode extractMode) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return fn(Item{Name: path, Err: err})
@@ -119,7 +137,7 @@ func ReadFile(ctx context.Context, path string, fn func(Item) error) error {
 		return readJSONL(ctx, path, f, fn)
 	}
 	if IsWARC(path) {
-		return readWARCFile(ctx, path, f, fn)
+		return readWARCFile(ctx, path, f, fn, warcMode)
 	}
 	if st.Size() > MaxFileSize {
 		return fn(Item{Name: path, Err: fmt.Errorf("%d MB: %w", st.Size()>>20, ErrTooLarge)})
@@ -232,14 +250,14 @@ func (r *Runner) Run(ctx context.Context, files []string) (Result, error) {
 	go func() {
 		defer close(items)
 		for _, f := range files {
-			err := ReadFile(ctx, f, func(it Item) error {
+			err := readFile(ctx, f, func(it Item) error {
 				select {
 				case items <- it:
 					return nil
 				case <-ctx.Done():
 					return ctx.Err()
 				}
-			})
+			}, extractLater)
 			if err != nil {
 				readErr = err
 				return
@@ -255,6 +273,7 @@ func (r *Runner) Run(ctx context.Context, files []string) (Result, error) {
 		go func() {
 			defer wg.Done()
 			for it := range items {
+				it.resolve()
 				if it.Err == nil {
 					if err := r.Pipeline.Run(ctx, it.Article); err != nil {
 						it.Err = err

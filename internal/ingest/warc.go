@@ -19,6 +19,7 @@ import (
 	"github.com/klauspost/compress/gzip"
 	"github.com/nlnwa/gowarc"
 
+	"sitrep/internal/article"
 	"sitrep/internal/fetch"
 )
 
@@ -50,14 +51,20 @@ var errGiveUp = errors.New("warc: stream cannot be resynchronised")
 // (or of the record, uncompressed) in r. Only fn's error, cancellation or a
 // stream that cannot be resynchronised is returned.
 func ReadWARC(ctx context.Context, name string, r io.Reader, fn func(Item) error) (WARCStats, error) {
-	return readWARC(ctx, name, r, fn, true)
+	return readWARC(ctx, name, r, fn, extractNow)
 }
 
-// readWARC is ReadWARC; with extract false, HTML payloads are read and
-// converted but not extracted (Items carry no Article), which lets the
-// benchmark time the WARC reading alone.
-func readWARC(ctx context.Context, name string, r io.Reader, fn func(Item) error, extract bool) (WARCStats, error) {
-	w := &warcReader{ctx: ctx, name: name, fn: fn, extract: extract}
+// When the HTML of a record is extracted.
+type extractMode int
+
+const (
+	extractNow   extractMode = iota // in the reading goroutine
+	extractLater                    // by whoever calls Item.resolve (the Runner's workers)
+	extractNone                     // never: Items carry no Article (the benchmark's "read" mode)
+)
+
+func readWARC(ctx context.Context, name string, r io.Reader, fn func(Item) error, mode extractMode) (WARCStats, error) {
+	w := &warcReader{ctx: ctx, name: name, fn: fn, mode: mode}
 	w.cr = &countingReader{r: r}
 	w.br = bufio.NewReaderSize(w.cr, 256<<10)
 	w.unm = gowarc.NewUnmarshaler(
@@ -79,15 +86,15 @@ func readWARC(ctx context.Context, name string, r io.Reader, fn func(Item) error
 }
 
 type warcReader struct {
-	ctx     context.Context
-	extract bool
-	name    string
-	fn      func(Item) error
-	cr      *countingReader
-	br      *bufio.Reader
-	unm     gowarc.Unmarshaler
-	gz      *gzip.Reader
-	stats   WARCStats
+	ctx   context.Context
+	mode  extractMode
+	name  string
+	fn    func(Item) error
+	cr    *countingReader
+	br    *bufio.Reader
+	unm   gowarc.Unmarshaler
+	gz    *gzip.Reader
+	stats WARCStats
 }
 
 func (w *warcReader) offset() int64 { return w.cr.n - int64(w.br.Buffered()) }
@@ -388,17 +395,27 @@ func (w *warcReader) item(rec gowarc.WarcRecord, name string) (it Item, ok bool)
 	if err != nil {
 		return fail(err)
 	}
-	if !w.extract {
+	if w.mode == extractNone {
 		return Item{Name: name}, true
 	}
-	a, err := parseHTML(body, uri)
-	if err != nil {
-		return fail(err)
+	parse := func() (*article.Article, error) {
+		a, err := parseHTML(body, uri)
+		if err != nil {
+			if uri != "" {
+				err = fmt.Errorf("%s: %w", uri, err)
+			}
+			return nil, err
+		}
+		if a.Source == "" && uri != "" {
+			a.Source = hostOf(uri)
+		}
+		return a, nil
 	}
-	if a.Source == "" && uri != "" {
-		a.Source = hostOf(uri)
+	if w.mode == extractLater {
+		return Item{Name: name, parse: parse}, true
 	}
-	return Item{Name: name, Article: a}, true
+	a, err := parse()
+	return Item{Name: name, Article: a, Err: err}, true
 }
 
 // decodePayload undoes the transfer and content encodings a crawler kept.
@@ -470,8 +487,8 @@ func (c *countingReader) Read(p []byte) (int, error) {
 }
 
 // readWARCFile is ReadFile's path for WARC files.
-func readWARCFile(ctx context.Context, path string, r io.Reader, fn func(Item) error) error {
-	st, err := ReadWARC(ctx, path, r, fn)
+func readWARCFile(ctx context.Context, path string, r io.Reader, fn func(Item) error, mode extractMode) error {
+	st, err := readWARC(ctx, path, r, fn, mode)
 	slog.Debug("warc read", "file", filepath.Base(path), "records", st.Records, "html", st.HTML,
 		"skipped", st.Skipped, "bad", st.Bad, "bytes", st.Bytes)
 	if err != nil && ctx.Err() == nil {

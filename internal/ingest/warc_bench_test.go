@@ -79,13 +79,13 @@ func (c *cycleReader) Read(p []byte) (int, error) {
 // (never held in memory: a small pool of gzipped records is cycled) and
 // reports records/s, MB/s of uncompressed WARC and the peak heap in use.
 // It parses every record and reads and converts each HTML payload.
-func BenchmarkReadWARC(b *testing.B) { benchWARC(b, *benchWARCMB, false) }
+func BenchmarkReadWARC(b *testing.B) { benchWARC(b, *benchWARCMB, extractNone) }
 
 // BenchmarkReadWARCExtract is BenchmarkReadWARC plus extracting each
 // page, what `sitrep ingest` does before analysis.
-func BenchmarkReadWARCExtract(b *testing.B) { benchWARC(b, *benchExtractMB, true) }
+func BenchmarkReadWARCExtract(b *testing.B) { benchWARC(b, *benchExtractMB, extractNow) }
 
-func benchWARC(b *testing.B, mb int, extract bool) {
+func benchWARC(b *testing.B, mb int, mode extractMode) {
 	members, raw := crawlPool(96)
 	passes := int((int64(mb)<<20)/raw) + 1
 	var recs, html int
@@ -119,7 +119,7 @@ func benchWARC(b *testing.B, mb int, extract bool) {
 		}()
 		start := time.Now()
 		st, err := readWARC(context.Background(), "bench.warc.gz", &cycleReader{members: members, raw: raw, passes: passes},
-			func(it Item) error { return it.Err }, extract)
+			func(it Item) error { return it.Err }, mode)
 		elapsed += time.Since(start)
 		close(stop)
 		wg.Wait()
