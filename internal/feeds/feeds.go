@@ -169,11 +169,15 @@ func (p *Poller) PollFeed(ctx context.Context, f *store.Feed) (Result, error) {
 		return res, p.Feeds.UpdateFeed(ctx, *f)
 	}
 	release, err := p.limiter.acquire(ctx, hostOf(f.URL))
+	if errors.Is(err, errHostBackoff) {
+		return fail(err)
+	}
 	if err != nil {
 		return res, err
 	}
 	resp, err := p.Fetcher.Get(ctx, fetch.Request{URL: f.URL, Accept: fetch.AcceptFeed,
 		ETag: f.ETag, LastModified: f.LastModified, KeepEncoding: true})
+	p.limiter.honour(hostOf(f.URL), err)
 	release()
 	if err != nil {
 		if ctx.Err() != nil {
@@ -302,7 +306,9 @@ func (p *Poller) item(ctx context.Context, f *store.Feed, feedURL string, it *go
 			return false, ctx.Err()
 		}
 		res.Failed++
-		rec.Attempts++
+		if !errors.Is(err, errHostBackoff) {
+			rec.Attempts++
+		}
 		rec.Error = err.Error()
 		p.log().Warn("feed item failed", "feed", f.URL, "item", firstNonEmpty(link, key), "attempt", rec.Attempts, "err", err)
 		if perr := p.Feeds.PutFeedItem(ctx, rec); perr != nil {
@@ -357,6 +363,7 @@ func (p *Poller) page(ctx context.Context, link string, res *Result) (*article.A
 		return nil, err
 	}
 	resp, err := p.Fetcher.Get(ctx, fetch.Request{URL: link})
+	p.limiter.honour(hostOf(link), err)
 	release()
 	if err != nil {
 		return nil, err
@@ -483,7 +490,8 @@ func firstNonEmpty(ss ...string) string {
 }
 
 // hostLimiter keeps one request at a time per host and at least delay
-// between the end of one and the start of the next.
+// between the end of one and the start of the next, longer when the host
+// asked for it with Retry-After.
 type hostLimiter struct {
 	delay time.Duration
 	mu    sync.Mutex
@@ -502,9 +510,6 @@ func newHostLimiter(d time.Duration) *hostLimiter {
 // acquire waits for the host's turn; the caller must call release when
 // its request is done.
 func (l *hostLimiter) acquire(ctx context.Context, host string) (release func(), err error) {
-	if l.delay <= 0 {
-		return func() {}, ctx.Err()
-	}
 	l.mu.Lock()
 	h := l.hosts[host]
 	if h == nil {
@@ -528,7 +533,10 @@ func (l *hostLimiter) acquire(ctx context.Context, host string) (release func(),
 	l.mu.Lock()
 	next := h.next
 	l.mu.Unlock()
-	if d := time.Until(next); d > 0 {
+	if d := time.Until(next); d > maxWait {
+		<-h.sem
+		return nil, fmt.Errorf("%s: %w for %v", host, errHostBackoff, d.Round(time.Second))
+	} else if d > 0 {
 		t := time.NewTimer(d)
 		select {
 		case <-t.C:
@@ -540,8 +548,40 @@ func (l *hostLimiter) acquire(ctx context.Context, host string) (release func(),
 	}
 	return func() {
 		l.mu.Lock()
-		h.next = time.Now().Add(l.delay)
+		if n := time.Now().Add(l.delay); n.After(h.next) {
+			h.next = n
+		}
 		l.mu.Unlock()
 		<-h.sem
 	}, nil
+}
+
+// MaxBackoff caps how long a host's Retry-After holds its requests back.
+const MaxBackoff = time.Hour
+
+// maxWait is the longest a request waits for its host's turn; a host held
+// back longer (Retry-After) fails the request with errHostBackoff and the
+// item is tried again on a later poll without using up an attempt.
+const maxWait = 30 * time.Second
+
+var errHostBackoff = errors.New("host asked to be left alone")
+
+// honour holds a host back for the Retry-After of a 429 or 503 answer.
+// It is called while the host's slot is held.
+func (l *hostLimiter) honour(host string, err error) {
+	var se *fetch.StatusError
+	if !errors.As(err, &se) || (se.Code != 429 && se.Code != 503) {
+		return
+	}
+	d := min(max(se.RetryAfter, l.delay), MaxBackoff)
+	if d <= 0 {
+		return
+	}
+	l.mu.Lock()
+	if h := l.hosts[host]; h != nil {
+		h.next = time.Now().Add(d)
+	} else {
+		l.hosts[host] = &hostSlot{sem: make(chan struct{}, 1), next: time.Now().Add(d)}
+	}
+	l.mu.Unlock()
 }

@@ -2,6 +2,7 @@ package feeds
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -375,5 +376,39 @@ func TestRunPollsOnSchedule(t *testing.T) {
 	}
 	if err := p.Run(ctx, 0, nil); err == nil {
 		t.Error("Run with interval 0 did not fail")
+	}
+}
+
+func TestLimiterHonoursRetryAfter(t *testing.T) {
+	l := newHostLimiter(time.Millisecond)
+	ctx := context.Background()
+	rel, err := l.acquire(ctx, "a.test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	l.honour("a.test", &fetch.StatusError{Code: 429, RetryAfter: 150 * time.Millisecond})
+	l.honour("b.test", &fetch.StatusError{Code: 404, RetryAfter: time.Hour}) // not a back-off status
+	rel()
+	start := time.Now()
+	rel, _ = l.acquire(ctx, "a.test")
+	rel()
+	if waited := time.Since(start); waited < 120*time.Millisecond {
+		t.Errorf("waited %v after Retry-After 150ms", waited)
+	}
+	start = time.Now()
+	rel, _ = l.acquire(ctx, "b.test")
+	rel()
+	if waited := time.Since(start); waited > 100*time.Millisecond {
+		t.Errorf("b.test held back %v", waited)
+	}
+	l.honour("c.test", &fetch.StatusError{Code: 429, RetryAfter: 10 * time.Minute})
+	if _, err := l.acquire(ctx, "c.test"); !errors.Is(err, errHostBackoff) {
+		t.Errorf("long Retry-After: %v", err)
+	}
+	cctx, cancel := context.WithCancel(ctx)
+	l.honour("a.test", &fetch.StatusError{Code: 503, RetryAfter: time.Minute})
+	cancel()
+	if _, err := l.acquire(cctx, "a.test"); err == nil {
+		t.Error("acquire ignored a cancelled context")
 	}
 }

@@ -19,6 +19,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -43,8 +44,9 @@ var (
 
 // StatusError is a response with a status other than 2xx or 304.
 type StatusError struct {
-	Code int
-	URL  string
+	Code       int
+	URL        string
+	RetryAfter time.Duration // from a Retry-After header (429, 503), 0 when absent
 }
 
 func (e *StatusError) Error() string {
@@ -264,7 +266,7 @@ func (f *Fetcher) Get(ctx context.Context, req Request) (*Response, error) {
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
-		return nil, &StatusError{Code: resp.StatusCode, URL: out.URL}
+		return nil, &StatusError{Code: resp.StatusCode, URL: out.URL, RetryAfter: retryAfter(resp.Header.Get("Retry-After"), time.Now())}
 	}
 	if resp.ContentLength > f.opts.MaxBytes {
 		return nil, fmt.Errorf("%s: %d bytes: %w", out.URL, resp.ContentLength, ErrTooLarge)
@@ -291,6 +293,24 @@ func (f *Fetcher) Get(ctx context.Context, req Request) (*Response, error) {
 		out.Body, out.Charset = conv, enc
 	}
 	return out, nil
+}
+
+// retryAfter parses a Retry-After value: delay seconds or an HTTP date.
+func retryAfter(v string, now time.Time) time.Duration {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 0
+	}
+	if n, err := strconv.Atoi(v); err == nil {
+		if n < 0 {
+			return 0
+		}
+		return time.Duration(n) * time.Second
+	}
+	if t, err := http.ParseTime(v); err == nil && t.After(now) {
+		return t.Sub(now)
+	}
+	return 0
 }
 
 // IsHTML reports whether a media type is HTML (or plain text, which is

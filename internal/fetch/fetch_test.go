@@ -291,3 +291,20 @@ func FuzzToUTF8(f *testing.F) {
 		}
 	})
 }
+
+func TestRetryAfter(t *testing.T) {
+	now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+	cases := map[string]time.Duration{
+		"":                              0,
+		"120":                           2 * time.Minute,
+		"-5":                            0,
+		"soon":                          0,
+		"Mon, 02 Mar 2026 10:05:00 GMT": 5 * time.Minute,
+		"Mon, 02 Mar 2026 09:00:00 GMT": 0,
+	}
+	for v, want := range cases {
+		if got := retryAfter(v, now); got != want {
+			t.Errorf("retryAfter(%q) = %v, want %v", v, got, want)
+		}
+	}
+}
