@@ -412,3 +412,22 @@ func TestLimiterHonoursRetryAfter(t *testing.T) {
 		t.Error("acquire ignored a cancelled context")
 	}
 }
+
+func TestLatin1Feed(t *testing.T) {
+	ctx := context.Background()
+	s := newSite(t)
+	// an ISO-8859-1 feed: the fetcher must leave it alone for the XML decoder
+	s.setFeed("/latin1.xml", &feedDoc{contentType: "application/rss+xml; charset=ISO-8859-1",
+		body: "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><title>Journal de Montr\xe9al</title>" +
+			"<item><title>Fl\xe8che</title><link>/a/7</link></item></channel></rss>"})
+	p, st, _ := newPoller(t, -1)
+	st.AddFeed(ctx, s.srv.URL+"/latin1.xml")
+	r, err := p.PollAll(ctx)
+	if err != nil || r.Stored != 1 {
+		t.Fatalf("poll: %+v %v", r, err)
+	}
+	fs, _ := st.Feeds(ctx)
+	if fs[0].Title != "Journal de Montréal" {
+		t.Errorf("feed title %q", fs[0].Title)
+	}
+}
