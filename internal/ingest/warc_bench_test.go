@@ -2,15 +2,21 @@ package ingest
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"sitrep/internal/analyze"
+	"sitrep/internal/store"
 )
 
 var (
@@ -138,4 +144,62 @@ func benchWARC(b *testing.B, mb int, mode extractMode) {
 	b.ReportMetric(float64(bytesRaw)/(1<<20)/float64(b.N), "MB-warc/op")
 	b.ReportMetric(float64(bytesGz)/(1<<20)/float64(b.N), "MB-gz/op")
 	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
+}
+
+// BenchmarkIngestWARC runs `sitrep ingest`'s path (Runner: one reader,
+// extraction and analysis in workers, one store writer) over a generated
+// .warc.gz file of -warcmb-extract MB, with an empty analysis pipeline, and
+// reports pages/s. Every page URL is distinct so every page is stored.
+func BenchmarkIngestWARC(b *testing.B) {
+	dir := b.TempDir()
+	path := filepath.Join(dir, "bench.warc.gz")
+	f, err := os.Create(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	members, raw := crawlPool(96)
+	passes := int((int64(*benchExtractMB)<<20)/raw) + 1
+	for p := 0; p < passes; p++ {
+		for i := 0; i < len(members); i += 3 {
+			// re-write the response with a per-pass URL so pages are new
+			f.Write(members[i])
+			f.Write(members[i+2])
+		}
+		for _, r := range crawlResponses(96, p) {
+			f.Write(r)
+		}
+	}
+	f.Close()
+	var pages int
+	var elapsed time.Duration
+	for n := 0; n < b.N; n++ {
+		st, err := store.OpenSQLite(context.Background(), filepath.Join(dir, fmt.Sprintf("s%d.db", n)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		r := &Runner{Pipeline: &analyze.Pipeline{}, Store: st}
+		start := time.Now()
+		res, err := r.Run(context.Background(), []string{path})
+		elapsed += time.Since(start)
+		st.Close()
+		if err != nil || res.Failed > 0 {
+			b.Fatalf("%+v %v", res, err)
+		}
+		pages += res.Ingested
+	}
+	b.ReportMetric(float64(pages)/elapsed.Seconds(), "pages/s")
+	b.ReportMetric(float64(pages)/float64(b.N), "pages/op")
+}
+
+// crawlResponses is crawlPool's response records with URLs unique to pass.
+func crawlResponses(n, pass int) [][]byte {
+	members, _ := crawlPool(n)
+	var out [][]byte
+	for i := 1; i < len(members); i += 3 {
+		zr, _ := gzip.NewReader(bytes.NewReader(members[i]))
+		rec, _ := io.ReadAll(zr)
+		rec = bytes.Replace(rec, []byte(".html\r\n"), []byte(fmt.Sprintf(".html?pass=%d\r\n", pass)), 1)
+		out = append(out, gz(rec))
+	}
+	return out
 }
