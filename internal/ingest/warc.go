@@ -152,11 +152,16 @@ func (w *warcReader) member() error {
 	mr := bufio.NewReaderSize(cr, 64<<10)
 	pos := func() int64 { return cr.n - int64(mr.Buffered()) }
 	err = w.records(mr, pos, func() int64 { return off }, false)
-	if err != nil && !errors.Is(err, errCorrupt) {
+	var me *memberError
+	if err != nil && !errors.As(err, &me) {
 		return err
 	}
-	if err == nil && cr.err != nil {
+	switch {
+	case cr.err != nil:
 		err = fmt.Errorf("%w: %v", errCorrupt, cr.err)
+	case err != nil:
+		// the member decompressed cleanly: its record was cut short
+		err = fmt.Errorf("truncated record: %v", me.err)
 	}
 	if err != nil {
 		if err := w.bad(off, err); err != nil {
@@ -175,6 +180,11 @@ func (w *warcReader) member() error {
 }
 
 var errCorrupt = errors.New("warc: corrupt compressed data")
+
+// memberError is a read error that ends the current gzip member.
+type memberError struct{ err error }
+
+func (e *memberError) Error() string { return e.err.Error() }
 
 // resync skips to the next gzip magic after off.
 func (w *warcReader) resync(off int64) error {
@@ -224,14 +234,17 @@ func (w *warcReader) records(r *bufio.Reader, pos, label func() int64, outer boo
 		if err == io.EOF {
 			return nil
 		}
+		if outer {
+			off += skipped // inside a member, the member's offset names it
+		}
 		if err != nil {
 			if !outer && isCorrupt(err) {
-				return fmt.Errorf("%w: %v", errCorrupt, err)
+				return &memberError{err}
 			}
 			if rec != nil {
 				_ = closeRecord(rec)
 			}
-			if err := w.bad(off+skipped, fmt.Errorf("bad record: %w", err)); err != nil {
+			if err := w.bad(off, fmt.Errorf("bad record: %w", err)); err != nil {
 				return err
 			}
 			if pos() == start {
@@ -243,10 +256,10 @@ func (w *warcReader) records(r *bufio.Reader, pos, label func() int64, outer boo
 			continue
 		}
 		w.stats.Records++
-		it, ok := w.item(rec, fmt.Sprintf("%s@%d", w.name, off+skipped))
+		it, ok := w.item(rec, fmt.Sprintf("%s@%d", w.name, off))
 		cerr := closeRecord(rec)
 		if !outer && cerr != nil && isCorrupt(cerr) {
-			return fmt.Errorf("%w: %v", errCorrupt, cerr)
+			return &memberError{cerr}
 		}
 		if !ok {
 			w.stats.Skipped++
@@ -334,8 +347,16 @@ func (w *warcReader) item(rec gowarc.WarcRecord, name string) (it Item, ok bool)
 	switch rec.Type() {
 	case gowarc.Response:
 		hb, isHTTP := rec.Block().(gowarc.HttpResponseBlock)
-		if !isHTTP {
+		isHTTPType := strings.HasPrefix(strings.ToLower(rec.WarcHeader().Get(gowarc.ContentType)), "application/http")
+		if !isHTTP && !isHTTPType {
 			return Item{}, false
+		}
+		if !isHTTP || hb.HttpStatusCode() == 0 {
+			err := errors.New("bad record: unparsable HTTP response")
+			if uri != "" {
+				err = fmt.Errorf("%s: %w", uri, err)
+			}
+			return Item{Name: name, Err: err}, true
 		}
 		if c := hb.HttpStatusCode(); c < 200 || c > 299 {
 			return Item{}, false

@@ -360,3 +360,32 @@ func FuzzReadWARC(f *testing.F) {
 		_ = err
 	})
 }
+
+// TestWARCTruncatedRecordInMember: a record cut inside its HTTP header, in
+// an otherwise sound gzip member, is reported; the next member is read.
+func TestWARCTruncatedRecordInMember(t *testing.T) {
+	good := response("https://news.test/1", "200 OK", "text/html", "", page(1)).bytes(1)
+	cut := response("https://news.test/2", "200 OK", "text/html", "", page(2)).bytes(2)
+	cut = cut[:len(cut)/2] // Content-Length promises more than the member holds
+	after := response("https://news.test/3", "200 OK", "text/html", "", page(3)).bytes(3)
+	data := append(append(gz(good), gz(cut)...), gz(after)...)
+	var names, errs []string
+	_, err := ReadWARC(context.Background(), "t.warc.gz", bytes.NewReader(data), func(it Item) error {
+		if it.Err != nil {
+			errs = append(errs, it.Name+": "+it.Err.Error())
+		} else {
+			names = append(names, it.Article.URL)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(names) != 2 || names[1] != "https://news.test/3" {
+		t.Errorf("articles %v", names)
+	}
+	want := fmt.Sprintf("t.warc.gz@%d: https://news.test/2: bad record", len(gz(good)))
+	if len(errs) != 1 || !strings.HasPrefix(errs[0], want) {
+		t.Errorf("errors %v, want one starting %q", errs, want)
+	}
+}
