@@ -1,5 +1,7 @@
 // Package analyze runs the analysis stages over an extracted article, in
-// order: topics, dates, entities, places, events, stories.
+// order: topics, dates, entities, places, events. (Grouping articles into
+// stories needs the articles seen before; see stories, which the ingest
+// runner calls in input order.)
 //
 // A Stage is a small interface over the article model with no hidden global
 // state: the same Pipeline value runs in the CLI, the HTTP server and a

@@ -5,7 +5,6 @@ import (
 	"sitrep/internal/entities"
 	"sitrep/internal/events"
 	"sitrep/internal/geo"
-	"sitrep/internal/stories"
 	"sitrep/internal/timex"
 )
 
@@ -29,6 +28,5 @@ func Default() (*Pipeline, error) {
 		ner,
 		places,
 		events.New(),
-		stories.New(),
 	}}, nil
 }

@@ -123,7 +123,7 @@ type Timex struct {
 	Start       int    `json:"start"`
 	End         int    `json:"end"`
 	Value       string `json:"value"`       // YYYY-MM-DD, YYYY-MM or YYYY
-	Granularity string `json:"granularity"` // day | month | year
+	Granularity string `json:"granularity"` // day | week | month | year (week: value is its Monday)
 }
 
 // Actor is one side of an event.

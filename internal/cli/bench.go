@@ -107,7 +107,12 @@ func runBench(ctx context.Context, n int) (*benchResult, error) {
 		}
 		return float64(n) / time.Since(start).Seconds(), nil
 	}
-	if res.AnalyzeOneCore, err = analyzeAll(1); err != nil {
+	// One core means one core: the garbage collector and the scheduler get
+	// no second one while this runs.
+	prev := runtime.GOMAXPROCS(1)
+	res.AnalyzeOneCore, err = analyzeAll(1)
+	runtime.GOMAXPROCS(prev)
+	if err != nil {
 		return nil, err
 	}
 	if res.AnalyzeAllCores, err = analyzeAll(runtime.NumCPU()); err != nil {

@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -97,5 +98,38 @@ func TestIngestSearchExport(t *testing.T) {
 	out = runCLI(t, "", "--db", db, "export", "--format", "csv")
 	if got := strings.Count(out, "\n"); got != 14 {
 		t.Fatalf("export csv: %d lines", got)
+	}
+}
+
+func TestStoriesGroupCopiesAcrossRuns(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "s.db")
+	orig, err := os.ReadFile("../extract/testdata/text/01-reuters-dateline.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, err := os.ReadFile("../extract/testdata/text/03-byline-ap.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// another site's copy: a new headline line, the same report
+	lines := strings.SplitN(string(orig), "\n", 2)
+	copy1 := "Wire copy: " + lines[0] + "\n" + lines[1]
+	write := func(name, s string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	runCLI(t, "", "--db", db, "ingest", "-q", write("a.txt", string(orig)), write("b.txt", string(other)))
+	runCLI(t, "", "--db", db, "ingest", "-q", write("c.txt", copy1))
+	var rows []storyRow
+	out := runCLI(t, "", "--db", db, "stories", "--json", "--min", "1")
+	if err := json.Unmarshal([]byte(out), &rows); err != nil {
+		t.Fatalf("stories: %v: %s", err, out)
+	}
+	if len(rows) != 2 || rows[0].Articles != 2 || rows[1].Articles != 1 {
+		t.Fatalf("want one story of 2 and one of 1, got %s", out)
 	}
 }

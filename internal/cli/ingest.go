@@ -11,12 +11,25 @@ import (
 	"golang.org/x/term"
 
 	"sitrep/internal/analyze"
+	"sitrep/internal/article"
 	"sitrep/internal/ingest"
 	"sitrep/internal/store"
+	"sitrep/internal/stories"
 )
 
 func (g *globals) openStore(ctx context.Context) (*store.SQLite, error) {
 	return store.OpenSQLite(ctx, g.db)
+}
+
+// primedStories returns a story grouper that knows the stored articles, so
+// that new ones can join their stories.
+func primedStories(ctx context.Context, st store.Store) (*stories.Grouper, error) {
+	g := stories.New(stories.Options{})
+	err := st.Each(ctx, func(a *article.Article) error {
+		g.Remember(a)
+		return nil
+	})
+	return g, err
 }
 
 func newIngestCmd(g *globals) *cobra.Command {
@@ -46,7 +59,11 @@ or line is reported on stderr by name and skipped; the batch goes on.`,
 			if err != nil {
 				return err
 			}
-			r := &ingest.Runner{Pipeline: p, Store: st, Workers: workers,
+			grouper, err := primedStories(ctx, st)
+			if err != nil {
+				return err
+			}
+			r := &ingest.Runner{Pipeline: p, Store: st, Workers: workers, Stories: grouper,
 				OnError: func(name string, err error) { fmt.Fprintf(stderr, "error: %s: %v\n", name, err) }}
 			var bar *progressbar.ProgressBar
 			if f, ok := stderr.(*os.File); ok && !quiet && term.IsTerminal(int(f.Fd())) && len(files) > 1 {

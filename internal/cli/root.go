@@ -54,6 +54,7 @@ func NewRoot(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		newIngestCmd(g),
 		newSearchCmd(g),
 		newExportCmd(g),
+		newStoriesCmd(g),
 		train,
 		eval,
 		newBenchCmd(g),

@@ -44,7 +44,8 @@ type expectedSeed struct {
 		Role    string   `json:"role"`
 		Aliases []string `json:"aliases_in_text"`
 	} `json:"entities"`
-	Places []struct {
+	Unsplit []string `json:"entities_must_not_be_split"`
+	Places  []struct {
 		Name    string   `json:"name"`
 		Country string   `json:"country"`
 		Lat     *float64 `json:"lat"`
@@ -164,6 +165,29 @@ func TestSeed(t *testing.T) {
 			for _, al := range want.Aliases {
 				if !entityHasName(e, al) {
 					t.Errorf("%s: alias %q not merged (aliases %q)", want.Name, al, e.Aliases)
+				}
+			}
+		}
+		// entities_must_not_be_split: "A, B and C must resolve to one entity"
+		for _, line := range exp.Unsplit {
+			names, _, _ := strings.Cut(line, " must ")
+			var first *article.Entity
+			for _, part := range strings.Split(names, ", ") {
+				for _, name := range strings.Split(part, " and ") {
+					n := 0
+					for i := range a.Entities {
+						if entityHasName(&a.Entities[i], name) {
+							n++
+							if first == nil {
+								first = &a.Entities[i]
+							} else if first != &a.Entities[i] {
+								t.Errorf("%q is split from %q (%s)", name, first.Name, line)
+							}
+						}
+					}
+					if n == 0 {
+						t.Errorf("%q not found (%s)", name, line)
+					}
 				}
 			}
 		}

@@ -23,8 +23,8 @@ var (
 	reReporting   = regexp.MustCompile(`(?i)^\(?\s*(reporting|additional reporting|writing|editing|compiled|edited)\s+by\b`)
 	reCopyright   = regexp.MustCompile(`(?i)^(©|\(c\)|copyright\b)|all rights reserved`)
 
-	reRelatedLead = regexp.MustCompile(`(?i)^(related|related stories|related story|related articles?|read more|read also|also read|see also|more on this|more:|watch:|video:|recommended|you may also like|most read|trending)\b[:\s-]*`)
-	reNav         = regexp.MustCompile(`(?i)^(home|menu|skip to (main )?content|back to top|share( this( article| story)?)?|share on (facebook|twitter|x)|tweet|email|print|comments?|sign in|log in|subscribe( now)?|sign up.*newsletter.*|follow us.*|next article|previous article|topics?:.*|tags?:.*|click here.*)$`)
+	reRelatedLead = regexp.MustCompile(`(?i)^(related|related stories|related story|related articles?|related news|read more|read also|also read|see also|see more|more on this|more:|watch:|video:|recommended|you may also like|you might also like|most read|trending|don['’]?t miss|more( great)?( [\p{L}\d]+){0,3} stories|leggi anche|lesen sie auch|lire aussi|à lire aussi|leia também|veja também|lea también|lee también)\b[:\s.…-]*`)
+	reNav         = regexp.MustCompile(`(?i)^(home|menu|skip to (main )?content|back to top|share( this( article| story)?)?|share on (facebook|twitter|x)|like this story\?.*|share it with a friend!?|you must (be )?log(ged)? in to post a comment\.?|subscribe to .{0,80}|tweet|email|print|comments?|sign in|log in|subscribe( now)?|sign up.*newsletter.*|follow us.*|next article|previous article|topics?:.*|tags?(:.*)?|click here.*|order reprints|reprints?( (and|&) permissions)?|print (this )?(article|page|story)|view comments|leave a (comment|reply)|(\d+ )?comments?)$`)
 	reAd          = regexp.MustCompile(`(?i)^(advertisement|advertising|sponsored( content)?|ad|promoted|story continues below( advertisement)?|continue reading below)$`)
 
 	// a full date with a year, as captions end: "on Nov. 16, 2015", "June 30, 2014"

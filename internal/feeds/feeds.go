@@ -396,7 +396,9 @@ func fill(a *article.Article, f *store.Feed, link string, it *gofeed.Item) {
 	if a.Byline == "" && len(it.Authors) > 0 && it.Authors[0] != nil {
 		a.Byline = it.Authors[0].Name
 	}
-	if a.Source == "" {
+	// the feed's title names the site better than a bare host name, which
+	// is all an extractor has when the page declares no site name
+	if a.Source == "" || (f.Title != "" && sameHost(a.Source, a.URL)) {
 		a.Source = firstNonEmpty(f.Title, hostOf(f.URL))
 	}
 	if a.Language == "" {
@@ -470,6 +472,17 @@ func resolve(base, link string) string {
 	}
 	u.Fragment = ""
 	return u.String()
+}
+
+// sameHost reports whether name is just the host of pageURL.
+func sameHost(name, pageURL string) bool {
+	u, err := url.Parse(pageURL)
+	if err != nil {
+		return false
+	}
+	n := strings.TrimPrefix(strings.ToLower(strings.TrimSpace(name)), "www.")
+	h := strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	return n != "" && (n == h || n == strings.ToLower(u.Host))
 }
 
 func hostOf(raw string) string {

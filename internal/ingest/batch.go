@@ -17,6 +17,7 @@ import (
 	"sitrep/internal/analyze"
 	"sitrep/internal/article"
 	"sitrep/internal/store"
+	"sitrep/internal/stories"
 )
 
 // Expand turns files, folders and glob patterns into a sorted list of input
@@ -99,6 +100,7 @@ type Item struct {
 	Name    string // file, file:line for JSONL, file@offset for WARC records
 	Article *article.Article
 	Err     error
+	seq     int // position in the run's input order
 
 	// parse, when set, makes Article (or Err): the Runner's readers leave
 	// WARC records' extraction to its workers.
@@ -225,6 +227,7 @@ type Result struct {
 type Runner struct {
 	Pipeline  *analyze.Pipeline
 	Store     store.Store
+	Stories   *stories.Grouper             // optional: groups articles into stories in input order
 	Workers   int                          // default runtime.NumCPU()
 	BatchSize int                          // default 256
 	OnError   func(name string, err error) // called for every failed input
@@ -249,8 +252,11 @@ func (r *Runner) Run(ctx context.Context, files []string) (Result, error) {
 	var readErr error
 	go func() {
 		defer close(items)
+		seq := 0
 		for _, f := range files {
 			err := readFile(ctx, f, func(it Item) error {
+				it.seq = seq
+				seq++
 				select {
 				case items <- it:
 					return nil
@@ -307,17 +313,37 @@ func (r *Runner) Run(ctx context.Context, files []string) (Result, error) {
 		}
 		pending = pending[:0]
 	}
-	for it := range done {
+	handle := func(it Item) {
 		if it.Err != nil {
 			res.Failed++
 			if r.OnError != nil {
 				r.OnError(it.Name, it.Err)
 			}
-			continue
+			return
+		}
+		if r.Stories != nil {
+			r.Stories.Assign(it.Article)
 		}
 		pending = append(pending, it.Article)
 		if len(pending) >= batch {
 			flush()
+		}
+	}
+	// Workers finish out of order; results are handled in input order so
+	// that errors, story ids and the store's insertion order are the same
+	// on every run.
+	held := map[int]Item{}
+	next := 0
+	for it := range done {
+		held[it.seq] = it
+		for {
+			x, ok := held[next]
+			if !ok {
+				break
+			}
+			delete(held, next)
+			next++
+			handle(x)
 		}
 	}
 	flush()

@@ -84,7 +84,7 @@ func testRecords() (recs []warcRec, pages int, bad int) {
 		response("https://news.test/old", "301 Moved Permanently", "text/html", "Location: /new\r\n", []byte("<p>moved</p>")),
 		response("https://news.test/logo.jpg", "200 OK", "image/jpeg", "", []byte("\xff\xd8\xff\xe0JFIF")),
 		{"metadata", "https://news.test/1", "application/warc-fields", []byte("fetchTimeMs: 12\r\n")},
-		response("https://news.test/empty", "200 OK", "text/html", "", []byte("<html><body><nav>menu only</nav></body></html>")),
+		response("https://news.test/empty", "200 OK", "text/html", "", []byte("<html><body><img src=\"logo.png\"></body></html>")), // no text at all
 		response("https://news.test/3", "200 OK", "text/html", "Content-Encoding: gzip\r\n", gz(page(3))),
 		{"resource", "https://news.test/4", "text/html", page(4)},
 		response("https://news.test/5", "200 OK", "text/html", "", page(5)),

@@ -1,14 +1,29 @@
-// Package timex finds dates in news text: absolute dates ("Nov. 16, 2015",
-// "16 November 2015", "2015-11-16") and the publication date an article
-// implies when none was given.
+// Package timex is the dates stage: it finds every temporal expression in an
+// article's Body and resolves it against the publication date, and it infers
+// the publication date an article implies when none was given.
+//
+// Absolute dates ("Nov. 16, 2015", "November 2015", "Nov. 16") and "N days
+// ago" are parsed by github.com/markusmobius/go-dateparser on candidate spans
+// found by the regular expressions here (its full-text search is slow and
+// noisy: it reads "may" and "we" as dates). The news conventions it lacks are
+// written here: "on Wednesday" is the latest Wednesday on or before
+// publication (forward after a future-tense cue such as "will"); "last
+// month" the previous calendar month; "at the end of September" September of
+// the publication year unless that is after publication, else the year
+// before; "last week" the Monday of the previous week (granularity week);
+// "last weekend" the Saturday of the weekend before publication's
+// Monday-to-Sunday week; "earlier this year" the year. docs/entities.md
+// lists every rule. When the publication date is unknown only absolute
+// expressions are resolved.
 //
 // The publication rule: the latest absolute date anywhere on the page
 // (captions included) is a lower bound; a weekday the text reports against
 // ("said on Wednesday") then pins the publication date to the first such
 // weekday on or after that bound.
 //
-// It does not yet resolve relative expressions ("last month") into the
-// article's Dates: that is the dates stage's issue.
+// It does not read times of day, durations ("for three weeks") or vague
+// spans ("in recent weeks"), and it looks only at Body (headline and
+// captions are not the article).
 package timex
 
 import (
@@ -21,17 +36,18 @@ import (
 	"sitrep/internal/article"
 )
 
-// Stage infers the publication date when the input did not carry one.
-type Stage struct{}
+// Stage infers the publication date when the input did not carry one and
+// fills the article's Dates. It is safe for concurrent use.
+type Stage struct{ r *Resolver }
 
 // New returns the dates stage.
-func New() *Stage { return &Stage{} }
+func New() *Stage { return &Stage{r: NewResolver()} }
 
 // Name implements analyze.Stage.
 func (*Stage) Name() string { return "dates" }
 
 // Apply implements analyze.Stage.
-func (*Stage) Apply(ctx context.Context, a *article.Article) error {
+func (s *Stage) Apply(ctx context.Context, a *article.Article) error {
 	if a.Published.Date == "" || a.Published.How == "" || a.Published.How == article.DateUnknown {
 		texts := []string{a.Headline, a.Body}
 		for _, b := range a.Boilerplate {
@@ -43,6 +59,15 @@ func (*Stage) Apply(ctx context.Context, a *article.Article) error {
 			a.Published = article.Published{How: article.DateUnknown}
 		}
 	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	pub, _ := PublishedDay(a.Published)
+	r := s.r
+	if r == nil {
+		r = NewResolver()
+	}
+	a.Dates = r.Find(a.Body, pub)
 	return nil
 }
 
