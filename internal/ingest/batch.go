@@ -21,8 +21,8 @@ import (
 )
 
 // Expand turns files, folders and glob patterns into a sorted list of input
-// files. Folders are walked for .txt, .html, .htm, .json and .jsonl files
-// (and .warc / .warc.gz when a WARC reader is available). A path that
+// files. Folders are walked for .txt, .html, .htm, .json, .jsonl, .warc
+// and .warc.gz files. A path that
 // matches nothing is an error; the others are still returned.
 func Expand(paths []string) ([]string, []error) {
 	var files []string
@@ -85,6 +85,9 @@ func Expand(paths []string) ([]string, []error) {
 
 // Supported reports whether a folder walk picks up the file.
 func Supported(path string) bool {
+	if IsWARC(path) {
+		return true
+	}
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".txt", ".html", ".htm", ".json", ".jsonl":
 		return true
@@ -94,16 +97,35 @@ func Supported(path string) bool {
 
 // Item is one input article, or the error that kept it from being one.
 type Item struct {
-	Name    string // file, or file:line for JSONL
+	Name    string // file, file:line for JSONL, file@offset for WARC records
 	Article *article.Article
 	Err     error
 	seq     int // position in the run's input order
+
+	// parse, when set, makes Article (or Err): the Runner's readers leave
+	// WARC records' extraction to its workers.
+	parse func() (*article.Article, error)
+}
+
+// resolve runs a deferred parse.
+func (it *Item) resolve() {
+	if it.parse != nil && it.Err == nil {
+		it.Article, it.Err = it.parse()
+	}
+	it.parse = nil
 }
 
 // ReadFile calls fn for each article in the file: one per line for .jsonl,
-// one for any other file. A bad line is an Item with Err; only a failure to
+// one per HTML record for .warc and .warc.gz (streamed, see ReadWARC), one
+// for any other file. A bad line is an Item with Err; only a failure to
 // read the file at all, or fn's error, is returned.
 func ReadFile(ctx context.Context, path string, fn func(Item) error) error {
+	return readFile(ctx, path, fn, extractNow)
+}
+
+// readFile is ReadFile; with extractLater, WARC records come with their
+// extraction deferred (see Item.resolve).
+func readFile(ctx context.Context, path string, fn func(Item) error, warcMode extractMode) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return fn(Item{Name: path, Err: err})
@@ -115,6 +137,9 @@ func ReadFile(ctx context.Context, path string, fn func(Item) error) error {
 	}
 	if strings.EqualFold(filepath.Ext(path), ".jsonl") {
 		return readJSONL(ctx, path, f, fn)
+	}
+	if IsWARC(path) {
+		return readWARCFile(ctx, path, f, fn, warcMode)
 	}
 	if st.Size() > MaxFileSize {
 		return fn(Item{Name: path, Err: fmt.Errorf("%d MB: %w", st.Size()>>20, ErrTooLarge)})
@@ -229,7 +254,7 @@ func (r *Runner) Run(ctx context.Context, files []string) (Result, error) {
 		defer close(items)
 		seq := 0
 		for _, f := range files {
-			err := ReadFile(ctx, f, func(it Item) error {
+			err := readFile(ctx, f, func(it Item) error {
 				it.seq = seq
 				seq++
 				select {
@@ -238,7 +263,7 @@ func (r *Runner) Run(ctx context.Context, files []string) (Result, error) {
 				case <-ctx.Done():
 					return ctx.Err()
 				}
-			})
+			}, extractLater)
 			if err != nil {
 				readErr = err
 				return
@@ -254,6 +279,7 @@ func (r *Runner) Run(ctx context.Context, files []string) (Result, error) {
 		go func() {
 			defer wg.Done()
 			for it := range items {
+				it.resolve()
 				if it.Err == nil {
 					if err := r.Pipeline.Run(ctx, it.Article); err != nil {
 						it.Err = err

@@ -123,6 +123,28 @@ var migrations = []string{
 		country TEXT NOT NULL DEFAULT ''
 	);
 	CREATE INDEX places_country ON places(country, article);`,
+	// 2: feeds and the items seen in them (see feeds.go)
+	`CREATE TABLE feeds (
+		id            INTEGER PRIMARY KEY,
+		url           TEXT NOT NULL UNIQUE,
+		title         TEXT NOT NULL DEFAULT '',
+		etag          TEXT NOT NULL DEFAULT '',
+		last_modified TEXT NOT NULL DEFAULT '',
+		last_polled   TEXT NOT NULL DEFAULT '',
+		last_error    TEXT NOT NULL DEFAULT '',
+		added         TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+	);
+	CREATE TABLE feed_items (
+		feed     INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+		guid     TEXT NOT NULL,
+		url      TEXT NOT NULL DEFAULT '',
+		article  TEXT NOT NULL DEFAULT '',
+		attempts INTEGER NOT NULL DEFAULT 0,
+		error    TEXT NOT NULL DEFAULT '',
+		seen     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+		PRIMARY KEY (feed, guid)
+	);
+	CREATE INDEX feed_items_url ON feed_items(url) WHERE url != '';`,
 }
 
 func (s *SQLite) migrate(ctx context.Context) error {
