@@ -19,7 +19,7 @@ var seedSections = map[string]bool{
 	"text":      true,
 	"published": true,
 	"topic":     false,
-	"entities":  false,
+	"entities":  true,
 	"places":    true,
 	"events":    true,
 }
@@ -234,7 +234,11 @@ func TestSeed(t *testing.T) {
 	})
 }
 
-func norm(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+// norm folds case, surrounding space and a leading article ("the West" is
+// the entity West).
+func norm(s string) string {
+	return strings.TrimPrefix(strings.ToLower(strings.TrimSpace(s)), "the ")
+}
 
 func entityHasName(e *article.Entity, name string) bool {
 	if norm(e.Name) == norm(name) {

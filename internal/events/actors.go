@@ -30,6 +30,7 @@ type mention struct {
 	role     string
 	place    *article.EventLocation // for places
 	specific bool                   // a place below country level
+	etype    string                 // entity type, for mentions from a.Entities
 }
 
 // Attributes returns the country (alpha-3) and CAMEO role an actor phrase
@@ -150,7 +151,7 @@ func (c *Coder) findMentions(st *sentState) []mention {
 			continue
 		}
 		kind := mkEntity
-		out = append(out, mention{s: s, e: e, kind: kind, name: m.ent.Name, country: m.ent.Country, role: m.ent.Role})
+		out = append(out, mention{s: s, e: e, kind: kind, name: m.ent.Name, country: m.ent.Country, role: m.ent.Role, etype: m.ent.Type})
 		for i := s; i < e; i++ {
 			covered[i] = true
 		}

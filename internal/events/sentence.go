@@ -194,12 +194,17 @@ func (c *Coder) addToUnit(st *sentState, u *unit, m mention) {
 		rank := 3
 		if m.kind == mkEntity {
 			rank = 4
+			if m.etype == article.Location {
+				// a country or city inside a longer actor phrase ("U.S.
+				// President Barack Obama") modifies it, as a country does
+				rank = 2
+			}
 		}
 		if !u.known || u.rank < rank {
 			u.actor.Name = m.name
 			u.rank = rank
 			u.known = true
-			if m.kind == mkPerson || (m.kind == mkEntity && m.role == "PERSON") {
+			if m.kind == mkPerson || (m.kind == mkEntity && m.etype == article.Person) {
 				u.person = true
 			}
 		}

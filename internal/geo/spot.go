@@ -260,11 +260,21 @@ func (gc *Geocoder) Spot(text string, entities []article.Entity) []Span {
 			if m.Start < 0 || m.End > len(runes) || m.Start >= m.End {
 				continue
 			}
+			surface := string(runes[m.Start:m.End])
+			if compass(surface) {
+				continue // "the West", "the North": blocs and directions, not places
+			}
 			if e.Type == article.Location {
-				out = append(out, Span{m.Start, m.End, string(runes[m.Start:m.End])})
+				out = append(out, Span{m.Start, m.End, surface})
 				for i := m.Start; i < m.End; i++ {
 					taken[i] = true
 				}
+				continue
+			}
+			if e.Type != article.Person && gc.majorPlace(gazetteer.Key(surface)) {
+				// The tagger calls a city of 100,000 or more, or a country or
+				// province, an organisation or misc ("the Islamic State
+				// stronghold of Raqqa"): let the spotter's own guards decide.
 				continue
 			}
 			for i := m.Start; i < m.End; i++ {
@@ -320,7 +330,7 @@ func (gc *Geocoder) Spot(text string, entities []article.Entity) []Span {
 		first, last := toks[c.i], toks[c.j-1]
 		single := c.j-c.i == 1
 		surface := string(runes[first.Start:last.End])
-		if single && stoplist[first.lower] && !gc.isCountry(surface) || multiStop[gazetteer.Key(surface)] {
+		if single && stoplist[first.lower] && !gc.isCountry(surface) || multiStop[gazetteer.Key(surface)] || compass(surface) {
 			continue
 		}
 		if single && contraction(first.lower) {
@@ -402,6 +412,33 @@ func (gc *Geocoder) Spot(text string, entities []article.Entity) []Span {
 	}
 	sortSpans(out)
 	return out
+}
+
+// compass reports whether a name is a bare compass word ("West", "the
+// North"): in news these are blocs and directions, not the Cameroonian or
+// Ugandan regions of that name.
+func compass(surface string) bool {
+	w := strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(surface, "the "), "The "))
+	switch w {
+	case "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "midwest", "centre", "center", "western", "eastern":
+		return true
+	}
+	return false
+}
+
+// majorPlace reports whether key names a country, a first-level division or
+// a town of 100,000 people or more.
+func (gc *Geocoder) majorPlace(key string) bool {
+	if _, ok := gc.c.ByName(key); ok {
+		return true
+	}
+	for _, i := range gc.g.Lookup(key) {
+		e := gc.g.Entries[i]
+		if e.Feature == "ADM1" || strings.HasPrefix(e.Feature, "PCL") || strings.HasPrefix(e.Feature, "PPL") && e.Pop >= 100_000 {
+			return true
+		}
+	}
+	return false
 }
 
 func directional(w string) bool {
