@@ -24,9 +24,6 @@ func benchStore(b *testing.B, n int) *store.SQLite {
 	if _, err := synth.Fill(ctx, st, 1, n, nil); err != nil {
 		b.Fatal(err)
 	}
-	if err := st.EnsureServeIndexes(ctx); err != nil {
-		b.Fatal(err)
-	}
 	return st
 }
 

@@ -64,9 +64,6 @@ is refused.`,
 				return err
 			}
 			defer st.Close()
-			if err := st.EnsureServeIndexes(ctx); err != nil {
-				return err
-			}
 			p, err := analyze.Default()
 			if err != nil {
 				return err

@@ -76,26 +76,6 @@ func (f *EventFilter) needsArticles() bool {
 	return f.Topic != "" || f.ArticleID != ""
 }
 
-// serveIndexes speed up the dashboard's event queries on large stores:
-// covering indexes for the map clusters, the country counts and the newest-
-// first event list. They are not in the migrations yet (see docs/serve.md).
-var serveIndexes = []string{
-	`CREATE INDEX IF NOT EXISTS serve_events_geo ON events(lat, lon, type, article) WHERE lat IS NOT NULL`,
-	`CREATE INDEX IF NOT EXISTS serve_events_country ON events(country)`,
-	`CREATE INDEX IF NOT EXISTS serve_events_order ON events(date DESC, article DESC, idx)`,
-}
-
-// EnsureServeIndexes creates the dashboard's indexes when they are missing
-// (a few seconds on 100,000 events, then nothing).
-func (s *SQLite) EnsureServeIndexes(ctx context.Context) error {
-	for _, q := range serveIndexes {
-		if _, err := s.db.ExecContext(ctx, q); err != nil {
-			return fmt.Errorf("store: %w", err)
-		}
-	}
-	return nil
-}
-
 // FilterEvents lists events matching f, newest first, with a cursor for the
 // next page ("" at the end). Events of one article keep their order.
 func (s *SQLite) FilterEvents(ctx context.Context, f EventFilter) ([]EventRow, string, error) {

@@ -27,11 +27,6 @@ func TestEventFilterClustersTimeline(t *testing.T) {
 	if _, err := s.Put(ctx, arts); err != nil {
 		t.Fatal(err)
 	}
-	for range 2 { // idempotent
-		if err := s.EnsureServeIndexes(ctx); err != nil {
-			t.Fatal(err)
-		}
-	}
 	if v, err := s.Version(ctx); err != nil || v != 11 {
 		t.Fatalf("version %d %v", v, err)
 	}

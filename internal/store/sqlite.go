@@ -145,6 +145,12 @@ var migrations = []string{
 		PRIMARY KEY (feed, guid)
 	);
 	CREATE INDEX feed_items_url ON feed_items(url) WHERE url != '';`,
+	// 3: the dashboard's covering indexes for map clusters, country counts
+	// and the newest-first event list (IF NOT EXISTS: stores made before
+	// this migration may have them from EnsureServeIndexes)
+	`CREATE INDEX IF NOT EXISTS serve_events_geo ON events(lat, lon, type, article) WHERE lat IS NOT NULL;
+	CREATE INDEX IF NOT EXISTS serve_events_country ON events(country);
+	CREATE INDEX IF NOT EXISTS serve_events_order ON events(date DESC, article DESC, idx);`,
 }
 
 func (s *SQLite) migrate(ctx context.Context) error {

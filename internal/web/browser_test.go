@@ -542,9 +542,6 @@ func TestDashboardLargeStore(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	if err := st.EnsureServeIndexes(ctx); err != nil {
-		t.Fatal(err)
-	}
 	ui, err := web.New()
 	if err != nil {
 		t.Fatal(err)
