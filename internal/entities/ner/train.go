@@ -12,7 +12,7 @@ import (
 
 // TrainOptions tune Train. Zero values take the defaults.
 type TrainOptions struct {
-	Epochs int  // passes over the training data (default 8)
+	Epochs int  // passes over the training data (default 6)
 	Bits   uint // log2 of the weight-table rows (default 20)
 	Folds  int  // jackknife folds for the gazetteer and stacking (default 5)
 	Stages int  // 1 or 2 (default 2: a stacked second stage)
@@ -23,7 +23,7 @@ type TrainOptions struct {
 	// one-sentence documents (0: default 4; negative: none).
 	SentenceDocs int
 	// Seeds is how many differently shuffled runs each final stage
-	// averages (default 3); jackknife models use one.
+	// averages (default 5); jackknife models use one.
 	Seeds int
 	Seed  uint64
 	// Clusters maps lower-cased words to cluster ids, one per level
@@ -39,7 +39,7 @@ type TrainOptions struct {
 
 func (o *TrainOptions) defaults() {
 	if o.Epochs <= 0 {
-		o.Epochs = 8
+		o.Epochs = 6
 	}
 	if o.Bits == 0 {
 		o.Bits = 18
@@ -54,7 +54,7 @@ func (o *TrainOptions) defaults() {
 		o.SentenceDocs = 4
 	}
 	if o.Seeds <= 0 {
-		o.Seeds = 3
+		o.Seeds = 5
 	}
 	if o.Stages <= 0 || o.Stages > 2 {
 		o.Stages = 2
