@@ -349,6 +349,13 @@ func readTextFile(path string, add func(string)) error {
 		r = gz
 		name = strings.TrimSuffix(name, ".gz")
 	}
+	return readTexts(r, name, add)
+}
+
+// readTexts calls add for every text of r, read as CSV (name ends in
+// .csv: every field of 20+ bytes with a space), JSON Lines (.jsonl: the
+// "title" and "text" fields; bad lines are skipped) or plain text lines.
+func readTexts(r io.Reader, name string, add func(string)) error {
 	switch {
 	case strings.HasSuffix(name, ".csv"):
 		cr := csv.NewReader(r)

@@ -125,6 +125,9 @@ func TestTagConcurrent(t *testing.T) {
 }
 
 func TestTagAllocations(t *testing.T) {
+	if raceEnabled {
+		t.Skip("sync.Pool drops items under the race detector")
+	}
 	tg, err := Default()
 	if err != nil {
 		t.Fatal(err)
