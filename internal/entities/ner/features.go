@@ -47,19 +47,18 @@ const (
 
 // word is what the features know about one token.
 type word struct {
-	lower, form    uint64
-	shape, shapeL  uint64
-	pre, suf       [4]uint64
-	cl             [nClusterLevels]uint32
-	flags          uint16
-	gaz            uint16 // gazetteer type x BILU bits
-	silver         uint16 // the same for the silver gazetteer
-	docLower       bool   // the doc has this word in lower case
-	docCapMid      bool   // the doc has it capitalised inside a sentence
-	first          bool   // first word of its sentence
-	hist           int8   // type it got earlier in the document (-1 none, 0 O, 1+type)
-	capsSentence   bool
-	lowerInSentCap bool
+	lower, form   uint64
+	shape, shapeL uint64
+	pre, suf      [4]uint64
+	cl            [nClusterLevels]uint32
+	flags         uint16
+	gaz           uint16 // gazetteer type x BILU bits
+	silver        uint16 // the same for the silver gazetteer
+	docLower      bool   // the doc has this word in lower case
+	docCapMid     bool   // the doc has it capitalised inside a sentence
+	first         bool   // first word of its sentence
+	hist          int8   // type it got earlier in the document (-1 none, 0 O, 1+type)
+	capsSentence  bool
 	// stage 2 (stacking): the first stage's label of this word and what
 	// the first stage made of the same word elsewhere in the document
 	// (-1 none, 0 O, 1+type), over all its other occurrences and over
@@ -301,8 +300,6 @@ const (
 	tFormM1  = 75
 	tFormP1  = 76
 	tFirstW  = 77
-	tS1m2    = 78
-	tS1p2    = 79
 	tSilver  = 80
 	tSilverM = 81
 )
