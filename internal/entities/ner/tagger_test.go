@@ -279,3 +279,34 @@ func TestDevF1(t *testing.T) {
 		t.Errorf("eng.testa F1 %.4f < 0.91", sc.Overall.F1)
 	}
 }
+
+// FuzzTag feeds arbitrary text, tokenised by nlp.Tokenize or split on
+// spaces, to Tag and TagDocument: no panics, one valid BIO tag per word.
+func FuzzTag(f *testing.F) {
+	f.Add("Syrian President Bashar al-Assad met Obama's aide in U.S. on Monday.")
+	f.Add("A B C D E F 's n't \xff O'Neill's X.Y. 1996-08-22")
+	f.Add("")
+	tg, err := Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	check := func(t *testing.T, ws, tags []string) {
+		if len(tags) != len(ws) {
+			t.Fatalf("%d words, %d tags", len(ws), len(tags))
+		}
+		for i, tag := range tags {
+			if !validTag(tag) || (tag[0] == 'I' && (i == 0 || tags[i-1] == "O" || tags[i-1][2:] != tag[2:])) {
+				t.Fatalf("bad tags %q for %q", tags, ws)
+			}
+		}
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		a, b := words(text), strings.Split(text, " ")
+		check(t, a, tg.Tag(a))
+		check(t, b, tg.Tag(b))
+		doc := tg.TagDocument([][]string{a, b, a})
+		check(t, a, doc[0])
+		check(t, b, doc[1])
+		tg.TagText(text)
+	})
+}
