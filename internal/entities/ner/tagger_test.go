@@ -141,7 +141,7 @@ func TestTagAllocations(t *testing.T) {
 
 func TestModelRoundTrip(t *testing.T) {
 	m := &Model{bits: 8, w: make([]int16, 256*nRow), w2: make([]int16, 256*nRow),
-		lexicon: lexicon{gaz: map[uint64]uint8{1: 3, 99: 8}, gazMax: 6, clusters: map[uint64][nClusterLevels]uint32{7: {1, 2, 3}}, silver: map[uint64]uint8{5: 17}}}
+		lexicon: lexicon{gaz: map[uint64]uint8{1: 3, 99: 8}, gazMax: 6, clusters: map[uint64][nClusterLevels]uint32{7: {1, 2, 3}}, silver: map[uint64]uint8{5: 17}, vocab: map[uint64]struct{}{3: {}, 1 << 40: {}}}}
 	m.w[5] = -7
 	m.w[256*nRow-1] = 32767
 	m.w2[0] = -32768

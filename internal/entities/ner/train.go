@@ -66,6 +66,24 @@ func (o *TrainOptions) defaults() {
 
 const gazMaxLen = 6
 
+// buildVocab collects the case-folded words of docs (jackknifed like the
+// gazetteer during training, so that training sees unknown words).
+func buildVocab(docs []Document, skip func(int) bool) map[uint64]struct{} {
+	var s scratch
+	out := map[uint64]struct{}{}
+	for d, doc := range docs {
+		if skip != nil && skip(d) {
+			continue
+		}
+		for _, sent := range doc.Sentences {
+			for _, w := range sent.Words {
+				out[s.lowerKey(w)] = struct{}{}
+			}
+		}
+	}
+	return out
+}
+
 // buildGazetteer collects the names labelled in docs with the types they
 // were given (a type counts when it is at least a fifth of the name's
 // occurrences).
@@ -143,7 +161,7 @@ func Train(ctx context.Context, docs []Document, opt TrainOptions) (*Model, erro
 	if opt.Silver != nil {
 		silver = opt.Silver.names
 	}
-	final := &Model{bits: opt.Bits, lexicon: lexicon{gaz: buildGazetteer(docs, nil), gazMax: gazMaxLen, clusters: clusters, silver: silver}}
+	final := &Model{bits: opt.Bits, lexicon: lexicon{gaz: buildGazetteer(docs, nil), gazMax: gazMaxLen, clusters: clusters, silver: silver, vocab: buildVocab(docs, nil)}}
 	// Tag is also called on lone sentences: some documents are added
 	// again as one-sentence documents, in the fold of their original so
 	// that no jackknife sees its own names.
@@ -197,7 +215,7 @@ func Train(ctx context.Context, docs []Document, opt TrainOptions) (*Model, erro
 		if err != nil {
 			return nil, err
 		}
-		tg := NewTagger(&Model{bits: opt.Bits, w: w, lexicon: lexicon{gaz: buildGazetteer(sub, nil), gazMax: gazMaxLen, clusters: clusters, silver: silver}})
+		tg := NewTagger(&Model{bits: opt.Bits, w: w, lexicon: lexicon{gaz: buildGazetteer(sub, nil), gazMax: gazMaxLen, clusters: clusters, silver: silver, vocab: buildVocab(sub, nil)}})
 		for d := range docs {
 			if fold[d] == k {
 				s1[d] = tg.firstStage(docs[d])
@@ -236,7 +254,8 @@ func trainStage(ctx context.Context, docs []Document, fold []int, clusters map[u
 	mask := uint64(1)<<opt.Bits - 1
 	folds := make([]lexicon, opt.Folds)
 	for k := range folds {
-		folds[k] = lexicon{gaz: buildGazetteer(docs, func(d int) bool { return fold[d] == k }), gazMax: gazMaxLen, clusters: clusters, silver: silver}
+		skip := func(d int) bool { return fold[d] == k }
+		folds[k] = lexicon{gaz: buildGazetteer(docs, skip), gazMax: gazMaxLen, clusters: clusters, silver: silver, vocab: buildVocab(docs, skip)}
 	}
 	// Preprocess: features that do not depend on predictions, once.
 	var s scratch
