@@ -44,6 +44,11 @@ func TestTagNews(t *testing.T) {
 			[]string{"LOC:U.S.", "PER:Barack Obama", "ORG:United Nations"}},
 		{"Clinton's spokesman said Germany and France would not send troops to Bosnia.",
 			[]string{"PER:Clinton's", "LOC:Germany", "LOC:France", "LOC:Bosnia"}},
+		// names the 1996 training data never saw
+		{"Obama's spokesman said Germany and France would not send troops to Syria.",
+			[]string{"PER:Obama's", "LOC:Syria"}},
+		{"Obama said Putin must stop bombing the Syrian opposition.",
+			[]string{"PER:Obama", "PER:Putin", "MISC:Syrian"}},
 	}
 	for _, tc := range tests {
 		ws := words(tc.text)
