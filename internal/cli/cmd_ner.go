@@ -36,7 +36,7 @@ func readCoNLLFile(path string) ([]ner.Document, error) {
 func newTrainNERCmd() *cobra.Command {
 	var trainPath, devPath, clustersPath, out string
 	var silverText []string
-	var epochs, stages, seeds, sentDocs int
+	var epochs, stages, seeds, sentDocs, folds int
 	var bits uint
 	var seed uint64
 	var dropout float64
@@ -54,7 +54,7 @@ other epoch as progress (it does not change the model).`,
 			if err != nil {
 				return err
 			}
-			opt := ner.TrainOptions{Epochs: epochs, Bits: bits, Stages: stages, Seed: seed, WordDropout: dropout, Seeds: seeds, SentenceDocs: sentDocs, Log: log}
+			opt := ner.TrainOptions{Epochs: epochs, Bits: bits, Stages: stages, Seed: seed, WordDropout: dropout, Seeds: seeds, SentenceDocs: sentDocs, Folds: folds, Log: log}
 			if devPath != "" {
 				if opt.Dev, err = readCoNLLFile(devPath); err != nil {
 					return err
@@ -110,6 +110,7 @@ other epoch as progress (it does not change the model).`,
 	cmd.Flags().UintVar(&bits, "bits", 0, "log2 of the hashed weight rows (0: default)")
 	cmd.Flags().Float64Var(&dropout, "word-dropout", 0, "chance a training word's identity features are hidden (0: default, <0: none)")
 	cmd.Flags().IntVar(&sentDocs, "sentence-docs", 0, "add every Nth training document again as one-sentence documents (0: default 4, <0: none)")
+	cmd.Flags().IntVar(&folds, "folds", 0, "jackknife folds for the gazetteer and the stacked stage (0: default 5)")
 	cmd.Flags().IntVar(&seeds, "runs", 0, "differently shuffled runs averaged per stage (0: default)")
 	cmd.Flags().Uint64Var(&seed, "seed", 0, "shuffling seed")
 	cmd.Flags().IntVar(&stages, "stages", 0, "1 or 2 (0: default, a stacked second stage)")

@@ -26,9 +26,8 @@ import (
 // text. Each word of the vocabulary gets a vector of its left and right
 // neighbours (positive PMI over the most frequent context words), reduced
 // by a fixed random projection and clustered by spherical k-means into
-// clusterK[2] classes; the class centroids are clustered again into
-// clusterK[1] and clusterK[0] classes, giving three granularities, like the
-// prefixes of Brown clusters.
+// clusterK[2], clusterK[1] and clusterK[0] classes: three granularities,
+// in the spirit of the prefixes of Brown clusters.
 
 var clusterK = [nClusterLevels]int{64, 256, 1024}
 
@@ -156,22 +155,16 @@ func BuildClusters(ctx context.Context, texts [][]string, opt ClusterOptions) (m
 	}
 	co = nil
 	log.Info("ner clusters: vectors", "dims", clusterDims, "elapsed", time.Since(start).Round(time.Millisecond))
-	// fine clusters over words, seeded with the most frequent words
-	assign, cents := sphericalKMeans(ctx, vecs, len(all), clusterK[2], clusterIters, workers)
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	log.Info("ner clusters: k-means", "k", clusterK[2], "elapsed", time.Since(start).Round(time.Millisecond))
+	// each level clusters the words themselves, seeded with the most
+	// frequent words (clustering the fine centroids instead lumped
+	// leaders' names with countries at the coarse levels)
 	levels := [nClusterLevels][]int32{}
-	levels[2] = assign
-	// coarser levels cluster the centroids
-	for l := nClusterLevels - 2; l >= 0; l-- {
-		a2, _ := sphericalKMeans(ctx, cents, clusterK[2], clusterK[l], 20, workers)
-		lv := make([]int32, len(all))
-		for wi, c := range assign {
-			lv[wi] = a2[c]
+	for l := nClusterLevels - 1; l >= 0; l-- {
+		levels[l], _ = sphericalKMeans(ctx, vecs, len(all), clusterK[l], clusterIters, workers)
+		if err := ctx.Err(); err != nil {
+			return nil, err
 		}
-		levels[l] = lv
+		log.Info("ner clusters: k-means", "k", clusterK[l], "elapsed", time.Since(start).Round(time.Millisecond))
 	}
 	out := make(map[string][nClusterLevels]uint32, len(all))
 	for wi, x := range all {
@@ -349,6 +342,13 @@ func readTextFile(path string, add func(string)) error {
 		r = gz
 		name = strings.TrimSuffix(name, ".gz")
 	}
+	return readTexts(r, name, add)
+}
+
+// readTexts calls add for every text of r, read as CSV (name ends in
+// .csv: every field of 20+ bytes with a space), JSON Lines (.jsonl: the
+// "title" and "text" fields; bad lines are skipped) or plain text lines.
+func readTexts(r io.Reader, name string, add func(string)) error {
 	switch {
 	case strings.HasSuffix(name, ".csv"):
 		cr := csv.NewReader(r)

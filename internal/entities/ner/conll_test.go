@@ -115,3 +115,39 @@ func tagType(t string) string {
 	}
 	return t[2:]
 }
+
+func TestReadTexts(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"x.csv", "id,text\n1,\"A long enough field, with spaces\"\n2,short\n", []string{"A long enough field, with spaces"}},
+		{"x.jsonl", "{\"title\":\"T\",\"text\":\"Body\"}\nnot json\n{\"text\":\"Two\"}\n", []string{"T", "Body", "Two"}},
+		{"x.txt", "line one\nline two\n", []string{"line one", "line two"}},
+	}
+	for _, tc := range tests {
+		var got []string
+		if err := readTexts(strings.NewReader(tc.in), tc.name, func(s string) { got = append(got, s) }); err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+func FuzzReadTexts(f *testing.F) {
+	f.Add("id,text\n1,\"a b c d e f g h i j k l\"\n", uint8(0))
+	f.Add("{\"text\":\"x y\"}\n{", uint8(1))
+	f.Add("plain\ntext", uint8(2))
+	names := []string{"f.csv", "f.jsonl", "f.txt"}
+	f.Fuzz(func(t *testing.T, in string, kind uint8) {
+		n := 0
+		readTexts(strings.NewReader(in), names[int(kind)%len(names)], func(s string) {
+			n++
+			if n > len(in)+1 {
+				t.Fatalf("more texts than bytes")
+			}
+		})
+	})
+}

@@ -47,19 +47,19 @@ const (
 
 // word is what the features know about one token.
 type word struct {
-	lower, form    uint64
-	shape, shapeL  uint64
-	pre, suf       [4]uint64
-	cl             [nClusterLevels]uint32
-	flags          uint16
-	gaz            uint16 // gazetteer type x BILU bits
-	silver         uint16 // the same for the silver gazetteer
-	docLower       bool   // the doc has this word in lower case
-	docCapMid      bool   // the doc has it capitalised inside a sentence
-	first          bool   // first word of its sentence
-	hist           int8   // type it got earlier in the document (-1 none, 0 O, 1+type)
-	capsSentence   bool
-	lowerInSentCap bool
+	lower, form   uint64
+	shape, shapeL uint64
+	pre, suf      [4]uint64
+	cl            [nClusterLevels]uint32
+	flags         uint16
+	gaz           uint16 // gazetteer type x BILU bits
+	silver        uint16 // the same for the silver gazetteer
+	oov           bool   // capitalised and not a training word
+	docLower      bool   // the doc has this word in lower case
+	docCapMid     bool   // the doc has it capitalised inside a sentence
+	first         bool   // first word of its sentence
+	hist          int8   // type it got earlier in the document (-1 none, 0 O, 1+type)
+	capsSentence  bool
 	// stage 2 (stacking): the first stage's label of this word and what
 	// the first stage made of the same word elsewhere in the document
 	// (-1 none, 0 O, 1+type), over all its other occurrences and over
@@ -247,6 +247,10 @@ func (s *scratch) fill(wd *word, w string, m *lexicon) {
 			wd.cl = c
 		}
 	}
+	if m != nil && m.vocab != nil && fl&fHasUpper != 0 {
+		_, known := m.vocab[wd.lower]
+		wd.oov = !known
+	}
 }
 
 // template ids
@@ -301,10 +305,11 @@ const (
 	tFormM1  = 75
 	tFormP1  = 76
 	tFirstW  = 77
-	tS1m2    = 78
-	tS1p2    = 79
 	tSilver  = 80
 	tSilverM = 81
+	tOOVSh   = 82
+	tOOVFl   = 83
+	tOOVCl   = 84 // nClusterLevels of them
 )
 
 // plain reports whether word i and its neighbours have no upper-case
@@ -428,6 +433,16 @@ func staticFeaturesN(dst []uint64, ws []word, i int, stage2 bool) ([]uint64, int
 	}
 	if w.cl[1] != 0 {
 		dst = append(dst, mix(mix(tpl(tClW), uint64(w.cl[1])), fl))
+	}
+	if w.oov {
+		// names the training data never saw: what shape, case and
+		// cluster say about unknown words in particular
+		dst = append(dst, mix(tpl(tOOVSh), w.shape), mix(tpl(tOOVFl), fl))
+		for k := 0; k < nClusterLevels; k++ {
+			if w.cl[k] != 0 {
+				dst = append(dst, mix(tpl(tOOVCl+k), uint64(w.cl[k])))
+			}
+		}
 	}
 	if g := w.gaz; g != 0 {
 		for b := 0; b < 16; b++ {

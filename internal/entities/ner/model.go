@@ -36,11 +36,13 @@ type lexicon struct {
 	// types it mostly gave them (same keys and bits as gaz)
 	silver   map[uint64]uint8
 	clusters map[uint64][nClusterLevels]uint32
+	// vocab: the case-folded words of the training data
+	vocab map[uint64]struct{}
 }
 
 func (m *Model) mask() uint64 { return 1<<m.bits - 1 }
 
-const modelMagic = "sitrep-ner-3\n"
+const modelMagic = "sitrep-ner-4\n"
 
 // WriteTo writes the model in its compact file format (flate-compressed
 // sparse rows).
@@ -89,6 +91,17 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		put(k - prev)
 		prev = k
 		raw.WriteByte(m.silver[k])
+	}
+	keys = keys[:0]
+	for k := range m.vocab {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	put(uint64(len(keys)))
+	prev = 0
+	for _, k := range keys {
+		put(k - prev)
+		prev = k
 	}
 	stages := [][]int16{m.w}
 	if m.w2 != nil {
@@ -200,6 +213,13 @@ func ReadModel(r io.Reader) (*Model, error) {
 			b, err = fr.ReadByte()
 		}
 		m.silver[k] = b
+	}
+	n = get()
+	m.vocab = make(map[uint64]struct{}, min(n, 1<<20))
+	k = 0
+	for i := uint64(0); i < n && err == nil; i++ {
+		k += get()
+		m.vocab[k] = struct{}{}
 	}
 	rows := 1 << m.bits
 	nst := get()

@@ -44,6 +44,11 @@ func TestTagNews(t *testing.T) {
 			[]string{"LOC:U.S.", "PER:Barack Obama", "ORG:United Nations"}},
 		{"Clinton's spokesman said Germany and France would not send troops to Bosnia.",
 			[]string{"PER:Clinton's", "LOC:Germany", "LOC:France", "LOC:Bosnia"}},
+		// names the 1996 training data never saw
+		{"Obama's spokesman said Germany and France would not send troops to Syria.",
+			[]string{"PER:Obama's", "LOC:Syria"}},
+		{"Obama said Putin must stop bombing the Syrian opposition.",
+			[]string{"PER:Obama", "PER:Putin", "MISC:Syrian"}},
 	}
 	for _, tc := range tests {
 		ws := words(tc.text)
@@ -125,6 +130,9 @@ func TestTagConcurrent(t *testing.T) {
 }
 
 func TestTagAllocations(t *testing.T) {
+	if raceEnabled {
+		t.Skip("sync.Pool drops items under the race detector")
+	}
 	tg, err := Default()
 	if err != nil {
 		t.Fatal(err)
@@ -138,7 +146,7 @@ func TestTagAllocations(t *testing.T) {
 
 func TestModelRoundTrip(t *testing.T) {
 	m := &Model{bits: 8, w: make([]int16, 256*nRow), w2: make([]int16, 256*nRow),
-		lexicon: lexicon{gaz: map[uint64]uint8{1: 3, 99: 8}, gazMax: 6, clusters: map[uint64][nClusterLevels]uint32{7: {1, 2, 3}}, silver: map[uint64]uint8{5: 17}}}
+		lexicon: lexicon{gaz: map[uint64]uint8{1: 3, 99: 8}, gazMax: 6, clusters: map[uint64][nClusterLevels]uint32{7: {1, 2, 3}}, silver: map[uint64]uint8{5: 17}, vocab: map[uint64]struct{}{3: {}, 1 << 40: {}}}}
 	m.w[5] = -7
 	m.w[256*nRow-1] = 32767
 	m.w2[0] = -32768
@@ -275,4 +283,35 @@ func TestDevF1(t *testing.T) {
 	if sc.Overall.F1 < 0.91 {
 		t.Errorf("eng.testa F1 %.4f < 0.91", sc.Overall.F1)
 	}
+}
+
+// FuzzTag feeds arbitrary text, tokenised by nlp.Tokenize or split on
+// spaces, to Tag and TagDocument: no panics, one valid BIO tag per word.
+func FuzzTag(f *testing.F) {
+	f.Add("Syrian President Bashar al-Assad met Obama's aide in U.S. on Monday.")
+	f.Add("A B C D E F 's n't \xff O'Neill's X.Y. 1996-08-22")
+	f.Add("")
+	tg, err := Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	check := func(t *testing.T, ws, tags []string) {
+		if len(tags) != len(ws) {
+			t.Fatalf("%d words, %d tags", len(ws), len(tags))
+		}
+		for i, tag := range tags {
+			if !validTag(tag) || (tag[0] == 'I' && (i == 0 || tags[i-1] == "O" || tags[i-1][2:] != tag[2:])) {
+				t.Fatalf("bad tags %q for %q", tags, ws)
+			}
+		}
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		a, b := words(text), strings.Split(text, " ")
+		check(t, a, tg.Tag(a))
+		check(t, b, tg.Tag(b))
+		doc := tg.TagDocument([][]string{a, b, a})
+		check(t, a, doc[0])
+		check(t, b, doc[1])
+		tg.TagText(text)
+	})
 }

@@ -12,7 +12,7 @@ import (
 
 // TrainOptions tune Train. Zero values take the defaults.
 type TrainOptions struct {
-	Epochs int  // passes over the training data (default 8)
+	Epochs int  // passes over the training data (default 6)
 	Bits   uint // log2 of the weight-table rows (default 20)
 	Folds  int  // jackknife folds for the gazetteer and stacking (default 5)
 	Stages int  // 1 or 2 (default 2: a stacked second stage)
@@ -23,7 +23,7 @@ type TrainOptions struct {
 	// one-sentence documents (0: default 4; negative: none).
 	SentenceDocs int
 	// Seeds is how many differently shuffled runs each final stage
-	// averages (default 3); jackknife models use one.
+	// averages (default 5); jackknife models use one.
 	Seeds int
 	Seed  uint64
 	// Clusters maps lower-cased words to cluster ids, one per level
@@ -39,7 +39,7 @@ type TrainOptions struct {
 
 func (o *TrainOptions) defaults() {
 	if o.Epochs <= 0 {
-		o.Epochs = 8
+		o.Epochs = 6
 	}
 	if o.Bits == 0 {
 		o.Bits = 18
@@ -54,7 +54,7 @@ func (o *TrainOptions) defaults() {
 		o.SentenceDocs = 4
 	}
 	if o.Seeds <= 0 {
-		o.Seeds = 3
+		o.Seeds = 5
 	}
 	if o.Stages <= 0 || o.Stages > 2 {
 		o.Stages = 2
@@ -65,6 +65,24 @@ func (o *TrainOptions) defaults() {
 }
 
 const gazMaxLen = 6
+
+// buildVocab collects the case-folded words of docs (jackknifed like the
+// gazetteer during training, so that training sees unknown words).
+func buildVocab(docs []Document, skip func(int) bool) map[uint64]struct{} {
+	var s scratch
+	out := map[uint64]struct{}{}
+	for d, doc := range docs {
+		if skip != nil && skip(d) {
+			continue
+		}
+		for _, sent := range doc.Sentences {
+			for _, w := range sent.Words {
+				out[s.lowerKey(w)] = struct{}{}
+			}
+		}
+	}
+	return out
+}
 
 // buildGazetteer collects the names labelled in docs with the types they
 // were given (a type counts when it is at least a fifth of the name's
@@ -143,7 +161,7 @@ func Train(ctx context.Context, docs []Document, opt TrainOptions) (*Model, erro
 	if opt.Silver != nil {
 		silver = opt.Silver.names
 	}
-	final := &Model{bits: opt.Bits, lexicon: lexicon{gaz: buildGazetteer(docs, nil), gazMax: gazMaxLen, clusters: clusters, silver: silver}}
+	final := &Model{bits: opt.Bits, lexicon: lexicon{gaz: buildGazetteer(docs, nil), gazMax: gazMaxLen, clusters: clusters, silver: silver, vocab: buildVocab(docs, nil)}}
 	// Tag is also called on lone sentences: some documents are added
 	// again as one-sentence documents, in the fold of their original so
 	// that no jackknife sees its own names.
@@ -197,7 +215,7 @@ func Train(ctx context.Context, docs []Document, opt TrainOptions) (*Model, erro
 		if err != nil {
 			return nil, err
 		}
-		tg := NewTagger(&Model{bits: opt.Bits, w: w, lexicon: lexicon{gaz: buildGazetteer(sub, nil), gazMax: gazMaxLen, clusters: clusters, silver: silver}})
+		tg := NewTagger(&Model{bits: opt.Bits, w: w, lexicon: lexicon{gaz: buildGazetteer(sub, nil), gazMax: gazMaxLen, clusters: clusters, silver: silver, vocab: buildVocab(sub, nil)}})
 		for d := range docs {
 			if fold[d] == k {
 				s1[d] = tg.firstStage(docs[d])
@@ -236,7 +254,8 @@ func trainStage(ctx context.Context, docs []Document, fold []int, clusters map[u
 	mask := uint64(1)<<opt.Bits - 1
 	folds := make([]lexicon, opt.Folds)
 	for k := range folds {
-		folds[k] = lexicon{gaz: buildGazetteer(docs, func(d int) bool { return fold[d] == k }), gazMax: gazMaxLen, clusters: clusters, silver: silver}
+		skip := func(d int) bool { return fold[d] == k }
+		folds[k] = lexicon{gaz: buildGazetteer(docs, skip), gazMax: gazMaxLen, clusters: clusters, silver: silver, vocab: buildVocab(docs, skip)}
 	}
 	// Preprocess: features that do not depend on predictions, once.
 	var s scratch
