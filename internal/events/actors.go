@@ -192,6 +192,11 @@ func (c *Coder) upstreamMentions(st *sentState) []mention {
 		if s < 0 {
 			continue
 		}
+		if m.ent.Type == article.Location && m.ent.Country == "" {
+			// a place the entities stage could not put in a country is
+			// a place (a.Places has it, or our locative rule), not an actor
+			continue
+		}
 		out = append(out, mention{s: s, e: e, kind: mkEntity, name: m.ent.Name, country: m.ent.Country, role: m.ent.Role, etype: m.ent.Type})
 	}
 	for _, m := range st.places {
