@@ -1,9 +1,11 @@
 package cli
 
 import (
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -24,7 +26,7 @@ import (
 // rebuilds to train and measurements to eval. Each area owns its own file
 // so that areas grow without touching each other.
 func eventsCommands(g *globals, root, train, eval *cobra.Command) {
-	train.AddCommand(newTrainEventsPOSCmd(), newTrainEventsClfCmd())
+	train.AddCommand(newTrainEventsPOSCmd(), newTrainEventsClfCmd(), newTrainEventsActorsCmd())
 	eval.AddCommand(newEvalEventsCmd())
 }
 
@@ -222,6 +224,52 @@ func newTrainEventsPOSCmd() *cobra.Command {
 	cmd.Flags().StringVar(&heldout, "heldout", "", "optional CoNLL file to measure on (e.g. eng.testa)")
 	cmd.Flags().StringVar(&out, "out", "internal/events/pos/model.bin.gz", "where to write the model")
 	cmd.Flags().IntVar(&iters, "iters", 5, "training passes")
+	return cmd
+}
+
+func newTrainEventsActorsCmd() *cobra.Command {
+	var dir, out string
+	cmd := &cobra.Command{
+		Use:   "events-actors",
+		Short: "Build the events actor gazetteer (name -> country, role) from the PETRARCH-2 / Phoenix actor dictionaries",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			var rs []io.Reader
+			for _, n := range []string{"Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"} {
+				f, err := os.Open(filepath.Join(dir, n))
+				if err != nil {
+					return err
+				}
+				defer f.Close()
+				rs = append(rs, f)
+			}
+			full, sur, err := events.BuildGazetteer(rs...)
+			if err != nil {
+				return err
+			}
+			w, err := os.Create(out)
+			if err != nil {
+				return err
+			}
+			zw, _ := gzip.NewWriterLevel(w, gzip.BestCompression)
+			zw.ModTime = time.Time{}
+			if err := events.WriteGazetteer(zw, full, sur); err != nil {
+				w.Close()
+				return err
+			}
+			if err := zw.Close(); err != nil {
+				w.Close()
+				return err
+			}
+			if err := w.Close(); err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "{\"names\":%d,\"surnames\":%d,\"out\":%q}\n", len(full), len(sur), out)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&dir, "dict", "../shared/data/events/dictionaries", "directory with Phoenix.Countries/International/MilNonState.actors.txt")
+	cmd.Flags().StringVar(&out, "out", "internal/events/actors.tsv.gz", "where to write the gazetteer")
 	return cmd
 }
 

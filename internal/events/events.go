@@ -48,6 +48,7 @@ type Coder struct {
 	nounPats  map[string][]*pattern // by first word (noun lemma)
 	lemmas    map[string]bool
 	clf       *Classifier
+	gaz       *Gazetteer
 }
 
 // New returns the stage with its embedded lexicons and models. If the
@@ -64,6 +65,11 @@ func New() *Coder {
 	}
 	if clf, err := DefaultClassifier(); err == nil {
 		c.clf = clf
+	}
+	if g, err := DefaultGazetteer(); err != nil {
+		slog.Warn("events: actor gazetteer unavailable", "err", err)
+	} else {
+		c.gaz = g
 	}
 	return c
 }

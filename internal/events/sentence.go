@@ -87,6 +87,10 @@ type unit struct {
 	rank       int  // how good the name is: entity 4, person/known 3, country 2
 	ms         int  // first mention token
 	kinds      int  // bit set of mention kinds
+	// weakCountry is a person entity's country from the entities stage
+	// (which may be only the nearest country named in the sentence), used
+	// when neither the phrase nor the gazetteer says more
+	weakCountry string
 }
 
 const headRule = false
@@ -211,7 +215,11 @@ func (c *Coder) addToUnit(st *sentState, u *unit, m mention) {
 		if m.kind == mkPerson {
 			u.person = true
 		}
-		if u.actor.Country == "" {
+		if m.kind == mkEntity && m.etype == article.Person && c.gaz != nil {
+			if u.weakCountry == "" {
+				u.weakCountry = m.country
+			}
+		} else if u.actor.Country == "" {
 			u.actor.Country = m.country
 		}
 		if u.actor.Role == "" {
@@ -307,6 +315,23 @@ func (c *Coder) finishUnit(st *sentState, u *unit) {
 	}
 	if u.theme == "" && u.actor.Name != "" {
 		u.theme = strings.ToLower(u.actor.Name)
+	}
+	if u.isActor && u.known && u.pronoun == "" && u.actor.Country == "" && isCap(u.actor.Name) {
+		// world knowledge: who acts for which country
+		if cc, r, ok := c.gaz.Full(u.actor.Name); ok {
+			u.actor.Country = cc
+			if u.actor.Role == "" {
+				u.actor.Role = r
+			}
+		} else if cc, r, ok := c.gaz.Surname(u.actor.Name); ok && u.person {
+			u.actor.Country = cc
+			if u.actor.Role == "" {
+				u.actor.Role = r
+			}
+		}
+	}
+	if u.actor.Country == "" {
+		u.actor.Country = u.weakCountry
 	}
 }
 
