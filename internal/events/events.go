@@ -194,7 +194,16 @@ func (c *Coder) Code(ctx context.Context, a *article.Article) []article.Event {
 			if len(f) > 0 {
 				k := surnameKey(f[len(f)-1])
 				if p, ok := reg.bySurname[k]; !ok || p.country == "" {
-					reg.bySurname[k] = &person{full: e.Name, country: e.Country, role: e.Role}
+					cc, r := e.Country, e.Role
+					// the gazetteer knows better than the entities stage's
+					// guess from the nearest country in the sentence
+					if gc, gr, ok := c.gaz.Full(e.Name); ok {
+						cc = gc
+						if r == "" {
+							r = gr
+						}
+					}
+					reg.bySurname[k] = &person{full: e.Name, country: cc, role: r}
 				}
 			}
 		}
