@@ -159,7 +159,7 @@ func (c *Coder) findMentions(st *sentState) []mention {
 	for _, u := range up {
 		keepOwn := false
 		for _, o := range own {
-			if o.s < u.e && u.s < o.e && coded(o) && !(u.kind == mkEntity && u.etype == article.Person && o.kind != mkPerson && o.kind != mkKnown) {
+			if o.s < u.e && u.s < o.e && coded(o) {
 				keepOwn = true
 				break
 			}

@@ -180,7 +180,15 @@ func BuildGazetteer(files ...io.Reader) (map[string]gazEntry, map[string]gazEntr
 				}
 			}
 		}
+		var names []string
 		for _, n := range a.names {
+			names = append(names, n)
+			if i := strings.IndexByte(n, '('); i > 0 {
+				// "LIBERATION_TIGERS_OF_TAMIL_EELAM_(LTTE)": the name alone too
+				names = append(names, n[:i])
+			}
+		}
+		for _, n := range names {
 			k := gazKey(n)
 			if k == "" || fullBad[k] {
 				continue
