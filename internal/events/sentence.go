@@ -97,6 +97,39 @@ const headRule = false
 
 const subjFallback = true
 
+// onlyCountry is the one country the sentence's actors and places name
+// (IGO/NGO aside), "" when there are none or several.
+func (c *Coder) onlyCountry(st *sentState) string {
+	only := ""
+	for _, v := range st.units {
+		cc := v.actor.Country
+		if cc == "" {
+			cc = c.placeCountry(v)
+		}
+		if cc == "" || cc == "IGO" || cc == "NGO" {
+			continue
+		}
+		if only != "" && only != cc {
+			return ""
+		}
+		only = cc
+	}
+	return only
+}
+
+// placeCountry is the alpha-3 country of the first place in u that has
+// one, "" if none.
+func (c *Coder) placeCountry(u *unit) string {
+	for _, pm := range u.places {
+		if pm.place != nil && pm.place.Country != "" {
+			if ci, ok := c.countries.ByAlpha2(pm.place.Country); ok {
+				return ci.Alpha3
+			}
+		}
+	}
+	return ""
+}
+
 const tgtFallback = true
 
 // targetThings are heads of phrases that are attacked or acted on for a
@@ -1339,6 +1372,19 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 			if pw := prepBefore(st, v.s); (pw == "in" || pw == "at" || pw == "of") && v.s-tgtU.e <= 4 && v.kinds&(1<<mkCountry|1<<mkCapital|1<<mkDemonym|1<<mkPlace) != 0 && v.actor.Country != "" && v.actor.Country != "IGO" && v.actor.Country != "NGO" {
 				tgt.Country = v.actor.Country
 				break
+			}
+		}
+	}
+	// an actor still with no country, in a sentence that names only one
+	// country: that country (most events are domestic: "Rebels blocked
+	// roads into Abidjan", "workers of a Tehran bus company")
+	if src.Country == "" && srcU != nil && srcU.isActor && srcU.pronoun == "" || tgt.Country == "" && tgtU != nil && tgtU.isActor && tgtU.pronoun == "" {
+		if only := c.onlyCountry(st); only != "" {
+			if src.Country == "" && srcU != nil && srcU.isActor && srcU.pronoun == "" {
+				src.Country = only
+			}
+			if tgt.Country == "" && tgtU != nil && tgtU.isActor && tgtU.pronoun == "" {
+				tgt.Country = only
 			}
 		}
 	}
