@@ -351,7 +351,17 @@ func (c *Coder) finishUnit(st *sentState, u *unit) {
 	}
 	if u.isActor && u.known && u.pronoun == "" && u.actor.Country == "" && isCap(u.actor.Name) {
 		// world knowledge: who acts for which country
+		s := u.s
+		for s < u.e && st.toks[s].tag == "DT" {
+			s++
+		}
 		if cc, r, ok := c.gaz.Full(u.actor.Name); ok {
+			u.actor.Country = cc
+			if u.actor.Role == "" {
+				u.actor.Role = r
+			}
+		} else if cc, r, ok := c.gaz.Full(st.join(s, u.e)); ok && s < u.e {
+			// the phrase with its title: "President Bush"
 			u.actor.Country = cc
 			if u.actor.Role == "" {
 				u.actor.Role = r
