@@ -194,9 +194,14 @@ func (c *Coder) Code(ctx context.Context, a *article.Article) []article.Event {
 			if len(f) > 0 {
 				k := surnameKey(f[len(f)-1])
 				if p, ok := reg.bySurname[k]; !ok || p.country == "" {
-					cc, r := e.Country, e.Role
-					// the gazetteer knows better than the entities stage's
-					// guess from the nearest country in the sentence
+					// the entities stage's country for a person may be only
+					// the nearest country named in the sentence: the
+					// gazetteer's, else none (our own rules place the
+					// person from the sentence itself)
+					cc, r := "", e.Role
+					if c.gaz == nil {
+						cc = e.Country
+					}
 					if gc, gr, ok := c.gaz.Full(e.Name); ok {
 						cc = gc
 						if r == "" {
