@@ -1,5 +1,5 @@
 # events area: the PLOVER event coder (internal/events)
-.PHONY: eval-events bench-events train-events-pos
+.PHONY: eval-events bench-events train-events-pos train-events-actors
 
 # PLOVER GSR (type, actors at country level, fatalities; dev/heldout halves),
 # PETRARCH unit-test XML records and the ConfliBERT sets, as JSON.
@@ -16,6 +16,11 @@ bench-events:
 train-events-pos: build
 	$(BIN) train events-pos --conll $(SHARED)/data/ner/conll2003/eng.train \
 		--heldout $(SHARED)/data/ner/conll2003/eng.testa --out internal/events/pos/model.bin.gz
+
+# rebuilds internal/events/actors.tsv.gz (the actor gazetteer) from the
+# PETRARCH-2 / Phoenix actor dictionaries (about 1 s)
+train-events-actors: build
+	$(BIN) train events-actors --dict $(SHARED)/data/events/dictionaries --out internal/events/actors.tsv.gz
 
 EVAL += eval-events
 BENCH += bench-events

@@ -1,6 +1,7 @@
 package events
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 
@@ -138,23 +139,65 @@ func surnameKey(w string) string {
 	return w
 }
 
-// findMentions finds actor and place cues in tokens of one sentence.
+// findMentions finds actor and place cues in tokens of one sentence: our
+// own recogniser's, and the entity and place mentions of the upstream
+// stages. Where both cover the same words, an own cue that names a country
+// (a country, capital, demonym, or a known actor with its code) is kept,
+// since it comes from the words themselves; otherwise the upstream mention
+// replaces ours. The result is in token order.
 func (c *Coder) findMentions(st *sentState) []mention {
-	toks := st.toks
+	own := c.ownMentions(st)
+	up := c.upstreamMentions(st)
+	if len(up) == 0 {
+		return own
+	}
+	coded := func(m mention) bool {
+		return m.country != "" || m.kind == mkCountry || m.kind == mkCapital || m.kind == mkDemonym
+	}
+	dropped := make([]bool, len(own))
 	var out []mention
-	n := len(toks)
-	covered := make([]bool, n)
-	// 1. entity and place mentions from the other stages, by rune offsets
+	for _, u := range up {
+		keepOwn := false
+		for _, o := range own {
+			if o.s < u.e && u.s < o.e && coded(o) {
+				keepOwn = true
+				break
+			}
+		}
+		if keepOwn {
+			continue
+		}
+		for k, o := range own {
+			if o.s < u.e && u.s < o.e {
+				dropped[k] = true
+			}
+		}
+		out = append(out, u)
+	}
+	for k, o := range own {
+		if !dropped[k] {
+			out = append(out, o)
+		}
+	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].s < out[b].s })
+	return out
+}
+
+// upstreamMentions are the entity and place mentions of the other stages
+// in a sentence, by rune offsets.
+func (c *Coder) upstreamMentions(st *sentState) []mention {
+	var out []mention
 	for _, m := range st.ents {
 		s, e := st.tokRange(m.start, m.end)
 		if s < 0 {
 			continue
 		}
-		kind := mkEntity
-		out = append(out, mention{s: s, e: e, kind: kind, name: m.ent.Name, country: m.ent.Country, role: m.ent.Role, etype: m.ent.Type})
-		for i := s; i < e; i++ {
-			covered[i] = true
+		if m.ent.Type == article.Location && m.ent.Country == "" {
+			// a place the entities stage could not put in a country is
+			// a place (a.Places has it, or our locative rule), not an actor
+			continue
 		}
+		out = append(out, mention{s: s, e: e, kind: mkEntity, name: m.ent.Name, country: m.ent.Country, role: m.ent.Role, etype: m.ent.Type})
 	}
 	for _, m := range st.places {
 		s, e := st.tokRange(m.start, m.end)
@@ -168,13 +211,16 @@ func (c *Coder) findMentions(st *sentState) []mention {
 			spec = false
 		}
 		out = append(out, mention{s: s, e: e, kind: mkPlace, name: loc.Name, place: loc, specific: spec})
-		for i := s; i < e; i++ {
-			if !covered[i] {
-				covered[i] = true
-			}
-		}
 	}
-	// 2. our own recogniser
+	return out
+}
+
+// ownMentions are the cues our own recogniser finds in a sentence.
+func (c *Coder) ownMentions(st *sentState) []mention {
+	toks := st.toks
+	var out []mention
+	n := len(toks)
+	covered := make([]bool, n)
 	for i := 0; i < n; i++ {
 		if covered[i] {
 			continue

@@ -124,10 +124,18 @@ type PLOVERResult struct {
 // EvalPLOVER codes each record's sentence and scores its main event:
 // event type, source and target actor at country level (over records with
 // a gold actor code) and fatalities (over records with a gold count).
+// The coder works alone here, with no upstream stage; EvalPLOVERWith
+// takes the coding function (e.g. the upstream stages, then the coder).
 func (c *Coder) EvalPLOVER(recs []GoldRecord) map[string]*PLOVERResult {
+	return EvalPLOVERWith(recs, func(text string) []article.Event { return c.CodeSentence(text, "") })
+}
+
+// EvalPLOVERWith scores the events code returns for each record's sentence,
+// as EvalPLOVER does.
+func EvalPLOVERWith(recs []GoldRecord, code func(text string) []article.Event) map[string]*PLOVERResult {
 	res := map[string]*PLOVERResult{"all": {Confusion: map[string]int{}}, "dev": {Confusion: map[string]int{}}, "heldout": {Confusion: map[string]int{}}}
 	for _, g := range recs {
-		evs := c.CodeSentence(g.Text, "")
+		evs := code(g.Text)
 		e, ok := MainEvent(evs)
 		for _, k := range []string{"all", g.Split} {
 			r := res[k]

@@ -48,6 +48,7 @@ type Coder struct {
 	nounPats  map[string][]*pattern // by first word (noun lemma)
 	lemmas    map[string]bool
 	clf       *Classifier
+	gaz       *Gazetteer
 }
 
 // New returns the stage with its embedded lexicons and models. If the
@@ -64,6 +65,11 @@ func New() *Coder {
 	}
 	if clf, err := DefaultClassifier(); err == nil {
 		c.clf = clf
+	}
+	if g, err := DefaultGazetteer(); err != nil {
+		slog.Warn("events: actor gazetteer unavailable", "err", err)
+	} else {
+		c.gaz = g
 	}
 	return c
 }
@@ -188,7 +194,21 @@ func (c *Coder) Code(ctx context.Context, a *article.Article) []article.Event {
 			if len(f) > 0 {
 				k := surnameKey(f[len(f)-1])
 				if p, ok := reg.bySurname[k]; !ok || p.country == "" {
-					reg.bySurname[k] = &person{full: e.Name, country: e.Country, role: e.Role}
+					// the entities stage's country for a person may be only
+					// the nearest country named in the sentence: the
+					// gazetteer's, else none (our own rules place the
+					// person from the sentence itself)
+					cc, r := "", e.Role
+					if c.gaz == nil {
+						cc = e.Country
+					}
+					if gc, gr, ok := c.gaz.Full(e.Name); ok {
+						cc = gc
+						if r == "" {
+							r = gr
+						}
+					}
+					reg.bySurname[k] = &person{full: e.Name, country: cc, role: r}
 				}
 			}
 		}

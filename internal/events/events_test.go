@@ -22,7 +22,7 @@ func TestCodeSentence(t *testing.T) {
 		dead                int
 	}{
 		{"active", "Russian warplanes bombed rebel positions near Aleppo on Sunday.", "ASSAULT", "RUS", "", "aerial", false, false, -1},
-		{"passive", "Three Syrian soldiers were killed by rebels in Homs.", "ASSAULT", "", "SYR", "", false, false, 3},
+		{"passive", "Three Syrian soldiers were killed by rebels in Homs.", "ASSAULT", "SYR", "SYR", "", false, false, 3},
 		{"request", "France urged Iran to release the prisoners.", "REQUEST", "FRA", "IRN", "", false, false, -1},
 		{"accuse", "Turkey accused Syria of shelling its border towns.", "ACCUSE", "TUR", "SYR", "", false, false, -1},
 		{"threat", "Israel threatened to attack Hamas in Gaza.", "THREATEN", "ISR", "PSE", "", false, false, -1},

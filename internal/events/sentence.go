@@ -87,11 +87,48 @@ type unit struct {
 	rank       int  // how good the name is: entity 4, person/known 3, country 2
 	ms         int  // first mention token
 	kinds      int  // bit set of mention kinds
+	// weakCountry is a person entity's country from the entities stage
+	// (which may be only the nearest country named in the sentence), used
+	// when neither the phrase nor the gazetteer says more
+	weakCountry string
 }
 
 const headRule = false
 
 const subjFallback = true
+
+// onlyCountry is the one country the sentence's actors and places name
+// (IGO/NGO aside), "" when there are none or several.
+func (c *Coder) onlyCountry(st *sentState) string {
+	only := ""
+	for _, v := range st.units {
+		cc := v.actor.Country
+		if cc == "" {
+			cc = c.placeCountry(v)
+		}
+		if cc == "" || cc == "IGO" || cc == "NGO" {
+			continue
+		}
+		if only != "" && only != cc {
+			return ""
+		}
+		only = cc
+	}
+	return only
+}
+
+// placeCountry is the alpha-3 country of the first place in u that has
+// one, "" if none.
+func (c *Coder) placeCountry(u *unit) string {
+	for _, pm := range u.places {
+		if pm.place != nil && pm.place.Country != "" {
+			if ci, ok := c.countries.ByAlpha2(pm.place.Country); ok {
+				return ci.Alpha3
+			}
+		}
+	}
+	return ""
+}
 
 const tgtFallback = true
 
@@ -211,7 +248,11 @@ func (c *Coder) addToUnit(st *sentState, u *unit, m mention) {
 		if m.kind == mkPerson {
 			u.person = true
 		}
-		if u.actor.Country == "" {
+		if m.kind == mkEntity && m.etype == article.Person && c.gaz != nil {
+			if u.weakCountry == "" {
+				u.weakCountry = m.country
+			}
+		} else if u.actor.Country == "" {
 			u.actor.Country = m.country
 		}
 		if u.actor.Role == "" {
@@ -307,6 +348,33 @@ func (c *Coder) finishUnit(st *sentState, u *unit) {
 	}
 	if u.theme == "" && u.actor.Name != "" {
 		u.theme = strings.ToLower(u.actor.Name)
+	}
+	if u.isActor && u.known && u.pronoun == "" && u.actor.Country == "" && isCap(u.actor.Name) {
+		// world knowledge: who acts for which country
+		s := u.s
+		for s < u.e && st.toks[s].tag == "DT" {
+			s++
+		}
+		if cc, r, ok := c.gaz.Full(u.actor.Name); ok {
+			u.actor.Country = cc
+			if u.actor.Role == "" {
+				u.actor.Role = r
+			}
+		} else if cc, r, ok := c.gaz.Full(st.join(s, u.e)); ok && s < u.e {
+			// the phrase with its title: "President Bush"
+			u.actor.Country = cc
+			if u.actor.Role == "" {
+				u.actor.Role = r
+			}
+		} else if cc, r, ok := c.gaz.Surname(u.actor.Name); ok && u.person {
+			u.actor.Country = cc
+			if u.actor.Role == "" {
+				u.actor.Role = r
+			}
+		}
+	}
+	if u.actor.Country == "" {
+		u.actor.Country = u.weakCountry
 	}
 }
 
@@ -1314,6 +1382,19 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 			if pw := prepBefore(st, v.s); (pw == "in" || pw == "at" || pw == "of") && v.s-tgtU.e <= 4 && v.kinds&(1<<mkCountry|1<<mkCapital|1<<mkDemonym|1<<mkPlace) != 0 && v.actor.Country != "" && v.actor.Country != "IGO" && v.actor.Country != "NGO" {
 				tgt.Country = v.actor.Country
 				break
+			}
+		}
+	}
+	// an actor still with no country, in a sentence that names only one
+	// country: that country (most events are domestic: "Rebels blocked
+	// roads into Abidjan", "workers of a Tehran bus company")
+	if src.Country == "" && srcU != nil && srcU.isActor && srcU.pronoun == "" || tgt.Country == "" && tgtU != nil && tgtU.isActor && tgtU.pronoun == "" {
+		if only := c.onlyCountry(st); only != "" {
+			if src.Country == "" && srcU != nil && srcU.isActor && srcU.pronoun == "" {
+				src.Country = only
+			}
+			if tgt.Country == "" && tgtU != nil && tgtU.isActor && tgtU.pronoun == "" {
+				tgt.Country = only
 			}
 		}
 	}
