@@ -17,10 +17,12 @@ train-events-pos: build
 	$(BIN) train events-pos --conll $(SHARED)/data/ner/conll2003/eng.train \
 		--heldout $(SHARED)/data/ner/conll2003/eng.testa --out internal/events/pos/model.bin.gz
 
-# rebuilds internal/events/actors.tsv.gz (the actor gazetteer) from the
-# PETRARCH-2 / Phoenix actor dictionaries (about 1 s)
+# builds out/events-actors.tsv.gz, an optional actor gazetteer, from the
+# PETRARCH-2 / Phoenix actor dictionaries (about 1 s); not shipped: use it
+# with `sitrep eval events --actors out/events-actors.tsv.gz`
 train-events-actors: build
-	$(BIN) train events-actors --dict $(SHARED)/data/events/dictionaries --out internal/events/actors.tsv.gz
+	@mkdir -p out
+	$(BIN) train events-actors --dict $(SHARED)/data/events/dictionaries --out out/events-actors.tsv.gz
 
 EVAL += eval-events
 BENCH += bench-events

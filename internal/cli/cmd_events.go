@@ -31,14 +31,29 @@ func eventsCommands(g *globals, root, train, eval *cobra.Command) {
 }
 
 func newEvalEventsCmd() *cobra.Command {
-	var plover, petr, petrActors, conflibert string
+	var plover, petr, petrActors, conflibert, actors string
 	cmd := &cobra.Command{
 		Use:   "events",
 		Short: "Measure the event coder: PLOVER GSR (type, actors, fatalities), PETRARCH XML records, ConfliBERT sets",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c := events.New()
+			if actors != "" {
+				f, err := os.Open(actors)
+				if err != nil {
+					return err
+				}
+				g, err := events.LoadGazetteer(f)
+				f.Close()
+				if err != nil {
+					return err
+				}
+				c = events.NewWithGazetteer(g)
+			}
 			out := map[string]any{}
+			if actors != "" {
+				out["actor_gazetteer"] = actors
+			}
 			t0 := time.Now()
 			if plover != "" {
 				f, err := os.Open(plover)
@@ -145,6 +160,7 @@ func newEvalEventsCmd() *cobra.Command {
 	cmd.Flags().StringVar(&petr, "petr", "../shared/data/events/petrarch_unittest/PETR.UnitTest.records.xml", "PETRARCH XML records (\"\" to skip)")
 	cmd.Flags().StringVar(&petrActors, "petr-actors", "../shared/data/events/petrarch_unittest/PETR.Validate.actors.txt", "PETRARCH actor dictionary for the --petr records (\"\" for none)")
 	cmd.Flags().StringVar(&conflibert, "conflibert", "../shared/data/events/conflibert", "ConfliBERT data directory (\"\" to skip)")
+	cmd.Flags().StringVar(&actors, "actors", "", "also ask this actor gazetteer (from `sitrep train events-actors`) for actor countries")
 	return cmd
 }
 
@@ -286,7 +302,7 @@ func newTrainEventsActorsCmd() *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&dir, "dict", "../shared/data/events/dictionaries", "directory with Phoenix.Countries/International/MilNonState.actors.txt")
-	cmd.Flags().StringVar(&out, "out", "internal/events/actors.tsv.gz", "where to write the gazetteer")
+	cmd.Flags().StringVar(&out, "out", "out/events-actors.tsv.gz", "where to write the gazetteer")
 	return cmd
 }
 

@@ -66,11 +66,14 @@ func New() *Coder {
 	if clf, err := DefaultClassifier(); err == nil {
 		c.clf = clf
 	}
-	if g, err := DefaultGazetteer(); err != nil {
-		slog.Warn("events: actor gazetteer unavailable", "err", err)
-	} else {
-		c.gaz = g
-	}
+	return c
+}
+
+// NewWithGazetteer returns a coder that also asks g for the country and
+// role of actors the sentence does not qualify (see LoadGazetteer).
+func NewWithGazetteer(g *Gazetteer) *Coder {
+	c := New()
+	c.gaz = g
 	return c
 }
 

@@ -2,25 +2,22 @@ package events
 
 import (
 	"bufio"
-	"bytes"
 	"compress/gzip"
-	_ "embed"
 	"fmt"
 	"io"
 	"sort"
 	"strings"
-	"sync"
 
 	"sitrep/internal/country"
 )
 
 // The actor gazetteer maps a person's or organisation's name to the
-// country (alpha-3, or IGO/NGO) and CAMEO role it acts for. It is built
-// from the PETRARCH-2 / Phoenix actor dictionaries (MIT, Open Event Data)
-// by `sitrep train events-actors` and embedded as a gzipped TSV.
-
-//go:embed actors.tsv.gz
-var gazetteerGz []byte
+// country (alpha-3, or IGO/NGO) and CAMEO role it acts for. A user can
+// build one from actor dictionaries such as PETRARCH-2 / Phoenix's with
+// `sitrep train events-actors` and give it to NewWithGazetteer (`sitrep
+// eval events --actors FILE`). None ships: the issue asks that PETRARCH's
+// dictionaries be reference, not part of the product, so the default coder
+// knows actors from the text and the entities stage alone.
 
 // gazEntry is what the gazetteer says of a name.
 type gazEntry struct {
@@ -33,23 +30,15 @@ type Gazetteer struct {
 	surname map[string]gazEntry // last word of a person's name, when all its bearers share a country
 }
 
-var (
-	gazOnce sync.Once
-	gazDef  *Gazetteer
-	gazErr  error
-)
-
-// DefaultGazetteer returns the embedded actor gazetteer, loaded once.
-func DefaultGazetteer() (*Gazetteer, error) {
-	gazOnce.Do(func() {
-		zr, err := gzip.NewReader(bytes.NewReader(gazetteerGz))
-		if err != nil {
-			gazErr = fmt.Errorf("events gazetteer: %w", err)
-			return
-		}
-		gazDef, gazErr = ReadGazetteer(zr)
-	})
-	return gazDef, gazErr
+// LoadGazetteer reads a gazetteer file written by `sitrep train
+// events-actors` (a gzipped TSV).
+func LoadGazetteer(r io.Reader) (*Gazetteer, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("events gazetteer: %w", err)
+	}
+	defer zr.Close()
+	return ReadGazetteer(zr)
 }
 
 // ReadGazetteer reads the TSV written by WriteGazetteer: kind (F full
