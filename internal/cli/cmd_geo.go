@@ -86,7 +86,7 @@ func newGeoLoadStatsCmd() *cobra.Command {
 			tookAll := time.Since(start) + tookGaz
 			runtime.GC()
 			runtime.ReadMemStats(&after)
-			fmt.Fprintf(cmd.OutOrStdout(), "geo: gazetteer (%d entries, %d keys, %d bytes embedded) loaded in %v wall, %v CPU, heap %.1f MB, process resident %s; with the country index (gountries) %v wall, heap %.1f MB, resident %s\n",
+			fmt.Fprintf(cmd.OutOrStdout(), "geo: gazetteer (%d entries, %d keys, %d bytes embedded) loaded in %v wall, %v CPU, heap %.1f MB, process resident %s; with the country index %v wall, heap %.1f MB, resident %s\n",
 				len(g.Entries), g.NumKeys(), g.Size(), tookGaz.Round(time.Millisecond), cpuGaz.Round(time.Millisecond), heapGaz, rssGaz,
 				tookAll.Round(time.Millisecond), float64(after.HeapAlloc-min(before.HeapAlloc, after.HeapAlloc))/1e6, rss())
 			runtime.KeepAlive(gc)
