@@ -555,8 +555,26 @@ func (s *SQLite) Stats(ctx context.Context) (*Stats, error) {
 }
 
 // Each implements Store.
+// Recent calls fn for the n most recently stored articles, oldest of them
+// first (what a story grouper needs to pick up where the last run ended).
+func (s *SQLite) Recent(ctx context.Context, n int, fn func(*article.Article) error) error {
+	if n <= 0 {
+		return nil
+	}
+	var from int64
+	err := s.db.QueryRowContext(ctx, `SELECT COALESCE(MIN(rowid), 0) FROM (SELECT rowid FROM articles ORDER BY rowid DESC LIMIT ?)`, n).Scan(&from)
+	if err != nil {
+		return err
+	}
+	return s.each(ctx, from-1, fn)
+}
+
 func (s *SQLite) Each(ctx context.Context, fn func(*article.Article) error) error {
-	last := int64(0)
+	return s.each(ctx, 0, fn)
+}
+
+// each calls fn for the articles after rowid last, in insertion order.
+func (s *SQLite) each(ctx context.Context, last int64, fn func(*article.Article) error) error {
 	for {
 		rows, err := s.db.QueryContext(ctx, `SELECT rowid, doc FROM articles WHERE rowid > ? ORDER BY rowid LIMIT 500`, last)
 		if err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"sitrep/internal/article"
@@ -133,6 +134,18 @@ func TestPutIdempotentAndSearch(t *testing.T) {
 	n := 0
 	if err := s.Each(ctx, func(*article.Article) error { n++; return nil }); err != nil || n != 30 {
 		t.Fatalf("Each: %v %d", err, n)
+	}
+	var all, recent []string
+	s.Each(ctx, func(a *article.Article) error { all = append(all, a.ID); return nil })
+	for _, k := range []int{0, 1, 7, 30, 100} {
+		recent = recent[:0]
+		if err := s.Recent(ctx, k, func(a *article.Article) error { recent = append(recent, a.ID); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		want := all[max(0, len(all)-k):]
+		if strings.Join(recent, ",") != strings.Join(want, ",") {
+			t.Errorf("Recent(%d) = %v, want %v", k, recent, want)
+		}
 	}
 	if _, _, err := s.Search(ctx, Query{Cursor: "!!"}); err == nil {
 		t.Fatal("bad cursor accepted")

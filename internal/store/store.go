@@ -34,6 +34,9 @@ type Store interface {
 	Stats(ctx context.Context) (*Stats, error)
 	// Each calls fn for every stored article in insertion order.
 	Each(ctx context.Context, fn func(*article.Article) error) error
+	// Recent calls fn for the n most recently stored articles, in
+	// insertion order.
+	Recent(ctx context.Context, n int, fn func(*article.Article) error) error
 	// Count returns the number of stored articles.
 	Count(ctx context.Context) (int, error)
 	Close() error
