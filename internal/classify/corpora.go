@@ -167,7 +167,7 @@ func ReadBBC(r io.Reader) ([]Doc, ReadStats, error) {
 
 var agClasses = map[string]string{"1": "World", "2": "Sports", "3": "Business", "4": "Sci/Tech"}
 
-var agFix = strings.NewReplacer("#39;", "'", "quot;", "\"", "&lt;", "<", "&gt;", ">", "&amp;", "&", "#36;", "$", `\n`, " ", `\\`, " ")
+var agFix = strings.NewReplacer("#39;", "'", "quot;", "\"", "&lt;", "<", "&gt;", ">", "&amp;", "&", "#36;", "$", `\n`, " ", `\\`, " ", `\`, " ")
 
 // ReadAG reads the AG News CSV (class index 1-4, title, description; no header).
 // The HTML-entity residue the SOURCE notes is decoded.

@@ -131,7 +131,7 @@ type Metrics struct {
 	N         int                `json:"n"`
 	Accuracy  float64            `json:"accuracy"`
 	MacroF1   float64            `json:"macro_f1"`
-	ECE       float64            `json:"ece_top_label,omitempty"` // expected calibration error of the top score (10 bins)
+	ECE       float64            `json:"ece_top_label,omitempty"`  // expected calibration error of the top score (10 bins)
 	ECELabels float64            `json:"ece_all_labels,omitempty"` // ECE over every (document, label) score
 	PerLabel  map[string]LabelF1 `json:"per_label"`
 }
@@ -257,7 +257,7 @@ type CorpusResult struct {
 	Labels      []string `json:"labels"`
 	Docs        int      `json:"docs"`
 	Duplicates  int      `json:"duplicates_dropped"`
-	TrainSecs   float64  `json:"train_seconds"`     // all splits, features included
+	TrainSecs   float64  `json:"train_seconds"`      // all splits, features included
 	PredictRate float64  `json:"predict_docs_per_s"` // features and scores, one goroutine
 	Metrics
 }
@@ -299,6 +299,84 @@ func EvalCorpus(ctx context.Context, corpus string, docs []Doc, cfg FeatureConfi
 	res.TrainSecs = trainDur.Seconds()
 	if predDur > 0 {
 		res.PredictRate = float64(nPred) / predDur.Seconds()
+	}
+	return res, nil
+}
+
+// ShippedWCEPResult is the shipped model scored on portal items in the
+// portal's own categories.
+type ShippedWCEPResult struct {
+	File    string `json:"file"`
+	Read    int    `json:"items_read"`
+	Bad     int    `json:"bad_lines"`
+	Skipped int    `json:"items_skipped"`
+	// Unseen holds the items the shipped model did not train on (dated
+	// outside 2010-01-01..2018-12-31); Seen the ones it did; All both.
+	Unseen *Metrics `json:"unseen,omitempty"`
+	Seen   *Metrics `json:"seen_in_training,omitempty"`
+	All    Metrics  `json:"all"`
+}
+
+// EvalShippedWCEP scores c's model on portal-format docs: each portal
+// category scores the best of the taxonomy labels it maps to, and the best
+// category is the prediction.
+func EvalShippedWCEP(c *Classifier, docs []Doc) (*ShippedWCEPResult, error) {
+	tax, err := LoadTaxonomy()
+	if err != nil {
+		return nil, err
+	}
+	mp, err := LoadMapping(tax)
+	if err != nil {
+		return nil, err
+	}
+	cm := mp.Corpora[CorpusWCEP]
+	cats := make([]string, 0, len(cm.Labels))
+	for cat := range cm.Labels {
+		cats = append(cats, cat)
+	}
+	sort.Strings(cats)
+	members := make([][]int, len(cats))
+	for i, cat := range cats {
+		for _, l := range cm.Labels[cat] {
+			j := slices.Index(c.m.Labels, l)
+			if j < 0 {
+				return nil, fmt.Errorf("model has no label %q", l)
+			}
+			members[i] = append(members[i], j)
+		}
+	}
+	var seen, unseen, all []Scored
+	for _, d := range docs {
+		if _, ok := cm.Labels[d.Label]; !ok {
+			continue
+		}
+		p := c.Scores(d.Headline, d.Body)
+		s := Scored{Gold: d.Label, All: make([]float64, len(cats))}
+		best := 0
+		for i, ms := range members {
+			for _, j := range ms {
+				s.All[i] = max(s.All[i], p[j])
+			}
+			if s.All[i] > s.All[best] {
+				best = i
+			}
+		}
+		s.Pred, s.Top = cats[best], s.All[best]
+		all = append(all, s)
+		if d.Date >= WCEPTrainStart && d.Date <= WCEPTrainEnd {
+			seen = append(seen, s)
+		} else {
+			unseen = append(unseen, s)
+		}
+	}
+	res := &ShippedWCEPResult{All: Score(cats, all)}
+	if len(unseen) > 0 {
+		m := Score(cats, unseen)
+		res.Unseen = &m
+	}
+	if len(seen) > 0 {
+		m := Score(cats, seen)
+		res.Seen = &m
 	}
 	return res, nil
 }

@@ -285,34 +285,58 @@ func platt(z, y []float64) (float64, float64) {
 		return 1, 0
 	}
 	hi, lo := (npos+1)/(npos+2), 1/(nneg+2)
+	tgt := func(i int) float64 {
+		if y[i] > 0 {
+			return hi
+		}
+		return lo
+	}
+	// loss is the cross-entropy against the smoothed targets.
+	loss := func(a, b float64) float64 {
+		var f float64
+		for i := range z {
+			u := a*z[i] + b
+			// log(1+exp(u)) - t*u, computed stably
+			f += math.Max(u, 0) + math.Log1p(math.Exp(-math.Abs(u))) - tgt(i)*u
+		}
+		return f
+	}
+	// Newton's method with backtracking (Lin, Lin & Weng 2007).
 	a, b := 1.0, 0.0
-	for it := 0; it < 50; it++ {
+	f := loss(a, b)
+	for it := 0; it < 100; it++ {
 		var g1, g2, h11, h12, h22 float64
 		for i := range z {
-			t := lo
-			if y[i] > 0 {
-				t = hi
-			}
 			p := sigmoid(a*z[i] + b)
-			d := p - t
-			w := math.Max(p*(1-p), 1e-12)
+			d := p - tgt(i)
+			w := p * (1 - p)
 			g1 += d * z[i]
 			g2 += d
 			h11 += w * z[i] * z[i]
 			h12 += w * z[i]
 			h22 += w
 		}
-		h11 += 1e-9
-		h22 += 1e-9
+		if math.Abs(g1) < 1e-6 && math.Abs(g2) < 1e-6 {
+			break
+		}
+		h11 += 1e-12
+		h22 += 1e-12
 		det := h11*h22 - h12*h12
 		if det <= 0 {
 			break
 		}
-		da := (h22*g1 - h12*g2) / det
-		db := (h11*g2 - h12*g1) / det
-		a -= da
-		b -= db
-		if math.Abs(da)+math.Abs(db) < 1e-9 {
+		da := -(h22*g1 - h12*g2) / det
+		db := -(h11*g2 - h12*g1) / det
+		gd := g1*da + g2*db
+		step := 1.0
+		for ; step > 1e-10; step /= 2 {
+			na, nb := a+step*da, b+step*db
+			if nf := loss(na, nb); nf < f+1e-4*step*gd {
+				a, b, f = na, nb, nf
+				break
+			}
+		}
+		if step <= 1e-10 {
 			break
 		}
 	}

@@ -28,7 +28,7 @@ type modelHeader struct {
 // first (the receiver is changed).
 func (m *Model) Write(w io.Writer) error {
 	m.Quantise()
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	zw, err := newGzip(w)
 	if err != nil {
 		return err
 	}
@@ -110,3 +110,5 @@ func ReadModel(r io.Reader) (*Model, error) {
 	}
 	return &Model{Cfg: h.Cfg, Labels: h.Labels, Bias: h.Bias, A: h.A, B: h.B, Scale: h.Scale, Q: q}, nil
 }
+
+func newGzip(w io.Writer) (*gzip.Writer, error) { return gzip.NewWriterLevel(w, gzip.BestCompression) }

@@ -341,5 +341,48 @@ func printTopicsTable(w io.Writer, results []*classify.CorpusResult) {
 }
 
 func evalShippedWCEP(cmd *cobra.Command, path string, jsonOnly bool) error {
-	return fmt.Errorf("not yet")
+	c, err := classify.NewDefault()
+	if err != nil {
+		return err
+	}
+	docs, st, err := classify.LoadCorpus(classify.CorpusWCEP, path)
+	if err != nil {
+		return err
+	}
+	res, err := classify.EvalShippedWCEP(c, docs)
+	if err != nil {
+		return err
+	}
+	res.File, res.Read, res.Bad, res.Skipped = path, st.Read, st.Bad, st.Skipped
+	out := cmd.OutOrStdout()
+	if !jsonOnly {
+		fmt.Fprintf(out, "shipped model on %s, portal categories (%d items, %d bad lines)\n", path, st.Read, st.Bad)
+		fmt.Fprintf(out, "%-28s %7s %8s %8s %8s %8s\n", "items", "n", "acc", "macroF1", "ECE", "ECEall")
+		row := func(name string, m *classify.Metrics) {
+			if m != nil {
+				fmt.Fprintf(out, "%-28s %7d %8.4f %8.4f %8.4f %8.4f\n", name, m.N, m.Accuracy, m.MacroF1, m.ECE, m.ECELabels)
+			}
+		}
+		row("unseen (not trained on)", res.Unseen)
+		row("seen (2010-2018, trained)", res.Seen)
+		row("all", &res.All)
+		m := res.Unseen
+		if m == nil {
+			m = &res.All
+		}
+		labels := make([]string, 0, len(m.PerLabel))
+		for l := range m.PerLabel {
+			labels = append(labels, l)
+		}
+		sort.Strings(labels)
+		fmt.Fprintln(out, "per-category F1 (unseen items when there are any):")
+		for _, l := range labels {
+			lf := m.PerLabel[l]
+			fmt.Fprintf(out, "  %-32s F1 %.4f  P %.4f  R %.4f  n %d\n", l, lf.F1, lf.Precision, lf.Recall, lf.Support)
+		}
+		fmt.Fprintln(out)
+	}
+	enc := json.NewEncoder(out)
+	enc.SetIndent("", "  ")
+	return enc.Encode(res)
 }

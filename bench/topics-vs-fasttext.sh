@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# sitrep's topic classifier side by side with fastText (Debian package
+# `fasttext`) on identical splits of every corpus in ../shared/data/topics.
+#
+#   bench/topics-vs-fasttext.sh [SHARED_DIR] [WORK_DIR]
+#
+# 1. `sitrep topics split` writes each corpus's evaluation splits (the ones
+#    `sitrep eval topics` uses) as fastText-format files; both tools read them.
+# 2. fastText is tuned per corpus on a validation tenth of the first split's
+#    train part: word bigrams (-wordNgrams 2), dim 100, lr x epoch over
+#    {0.1,0.5,1.0} x {5,25,50,100}, best P@1 kept. sitrep runs its defaults.
+# 3. Each split: train both on one core (taskset -c 0; fastText -thread 1,
+#    sitrep GOMAXPROCS=1), time it, predict the test part, pool the
+#    predictions, score both with the same code (`sitrep topics score`).
+# 4. Prediction throughput on one core: each tool labels the corpus's test
+#    lines repeated to at least MIN_LINES lines; the time to label a one-line
+#    file (model loading) is subtracted.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SHARED=${1:-../shared}
+WORK=${2:-out/topics-vs-fasttext}
+MIN_LINES=${MIN_LINES:-20000}
+CORPORA=${CORPORA:-wcep bbc ag_news nyt}
+command -v fasttext >/dev/null || { echo "fasttext not found: apt-get install fasttext" >&2; exit 1; }
+go build -o bin/sitrep ./cmd/sitrep
+S=$PWD/bin/sitrep
+rm -rf "$WORK"; mkdir -p "$WORK"
+$S topics split --shared "$SHARED" --dir "$WORK/splits" --corpus "$(echo $CORPORA | tr ' ' ,)" > "$WORK/splits.txt"
+ONE="taskset -c 0"
+now() { date +%s.%N; }
+secs() { python3 -c "print(max(0.0, $2 - $1))"; }
+
+results=()
+while read -r corpus splits; do
+  D=$WORK/splits/$corpus
+  # --- tune fastText
+  best_lr=0.5; best_ep=25; best=-1
+  for lr in 0.1 0.5 1.0; do
+    for ep in 5 25 50 100; do
+      $ONE fasttext supervised -input "$D/tune/train.txt" -output "$WORK/tune" -wordNgrams 2 -dim 100 -lr $lr -epoch $ep -thread 1 -verbose 0 >/dev/null 2>&1
+      p=$(fasttext test "$WORK/tune.bin" "$D/tune/valid.txt" | awk '/^P@1/{print $2}')
+      echo "  tune $corpus lr=$lr epoch=$ep P@1=$p" >&2
+      if python3 -c "import sys; sys.exit(0 if $p > $best else 1)"; then best=$p; best_lr=$lr; best_ep=$ep; fi
+    done
+  done
+  rm -f "$WORK/tune.bin" "$WORK/tune.vec"
+  echo "  $corpus: fastText -wordNgrams 2 -lr $best_lr -epoch $best_ep (valid P@1 $best)" >&2
+  # --- train and predict each split
+  ft_train=0; sr_train=0; golds=(); ftp=(); srp=()
+  for s in $splits; do
+    t0=$(now); $ONE fasttext supervised -input "$D/$s/train.txt" -output "$D/$s/ft" -wordNgrams 2 -dim 100 -lr $best_lr -epoch $best_ep -thread 1 -verbose 0 >/dev/null 2>&1; t1=$(now)
+    ft_train=$(python3 -c "print($ft_train + $t1 - $t0)")
+    t0=$(now); GOMAXPROCS=1 $ONE $S topics fit --input "$D/$s/train.txt" --model "$D/$s/sr.bin"; t1=$(now)
+    sr_train=$(python3 -c "print($sr_train + $t1 - $t0)")
+    fasttext predict "$D/$s/ft.bin" "$D/$s/test.txt" > "$D/$s/ft.pred"
+    $S topics predict --model "$D/$s/sr.bin" --input "$D/$s/test.txt" > "$D/$s/sr.pred"
+    golds+=("$D/$s/test.txt"); ftp+=("$D/$s/ft.pred"); srp+=("$D/$s/sr.pred")
+  done
+  join() { local IFS=,; echo "$*"; }
+  ftm=$($S topics score --gold "$(join "${golds[@]}")" --pred "$(join "${ftp[@]}")")
+  srm=$($S topics score --gold "$(join "${golds[@]}")" --pred "$(join "${srp[@]}")")
+  # --- throughput on one core, with the first split's models
+  s0=${splits%% *}
+  big=$WORK/big.txt; : > "$big"
+  while [ "$(wc -l < "$big")" -lt "$MIN_LINES" ]; do cat "${golds[@]}" >> "$big"; done
+  n=$(wc -l < "$big"); head -1 "$big" > "$WORK/one.txt"
+  t0=$(now); $ONE fasttext predict "$D/$s0/ft.bin" "$WORK/one.txt" > /dev/null; t1=$(now)
+  $ONE fasttext predict "$D/$s0/ft.bin" "$big" > /dev/null; t2=$(now)
+  ft_rate=$(python3 -c "print(($n-1)/max(1e-9,($t2-$t1)-($t1-$t0)))")
+  t0=$(now); GOMAXPROCS=1 $ONE $S topics predict --model "$D/$s0/sr.bin" --input "$WORK/one.txt" > /dev/null; t1=$(now)
+  GOMAXPROCS=1 $ONE $S topics predict --model "$D/$s0/sr.bin" --input "$big" > /dev/null; t2=$(now)
+  sr_rate=$(python3 -c "print(($n-1)/max(1e-9,($t2-$t1)-($t1-$t0)))")
+  ft_size=$(stat -c %s "$D/$s0/ft.bin"); sr_size=$(stat -c %s "$D/$s0/sr.bin")
+  for s in $splits; do rm -f "$D/$s/ft.bin" "$D/$s/ft.vec"; done
+  results+=("$corpus|$ftm|$srm|$ft_train|$sr_train|$ft_rate|$sr_rate|$best_lr|$best_ep|$ft_size|$sr_size")
+done < "$WORK/splits.txt"
+
+printf '%s\n' "${results[@]}" | python3 -c '
+import json, sys
+rows = [l.rstrip("\n").split("|") for l in sys.stdin if l.strip()]
+hdr = "| corpus | fastText acc | sitrep acc | fastText macro-F1 | sitrep macro-F1 | fastText train s | sitrep train s | train speed-up | fastText pred/s | sitrep pred/s | pred ratio | fastText model MB | sitrep model MB | targets |"
+print(hdr); print("|" + "---|" * (hdr.count("|") - 1))
+allok = True
+out = []
+for c, ftm, srm, ftt, srt, ftr, srr, lr, ep, fts, srs in rows:
+    f, s = json.loads(ftm), json.loads(srm)
+    ftt, srt, ftr, srr = map(float, (ftt, srt, ftr, srr))
+    ok = s["accuracy"] > f["accuracy"] and s["macro_f1"] > f["macro_f1"] and srr >= 2 * ftr and srt <= ftt
+    allok &= ok
+    print(f"| {c} | {f[\"accuracy\"]:.4f} | {s[\"accuracy\"]:.4f} | {f[\"macro_f1\"]:.4f} | {s[\"macro_f1\"]:.4f} | {ftt:.2f} | {srt:.2f} | {ftt/srt:.1f}x | {ftr:,.0f} | {srr:,.0f} | {srr/ftr:.1f}x | {int(fts)/1e6:.0f} | {int(srs)/1e6:.1f} | {\"met\" if ok else \"NOT met\"} |")
+    out.append(dict(corpus=c, fasttext=dict(f, train_s=ftt, pred_per_s=ftr, lr=float(lr), epoch=int(ep), model_bytes=int(fts)),
+                    sitrep=dict(s, train_s=srt, pred_per_s=srr, model_bytes=int(srs)), targets_met=ok))
+print()
+print("all targets met" if allok else "some targets NOT met")
+print(json.dumps(out))
+'
