@@ -10,11 +10,13 @@
 #    train part: word bigrams (-wordNgrams 2), dim 100, lr x epoch over
 #    {0.1,0.5,1.0} x {5,25,50,100}, best P@1 kept. sitrep runs its defaults.
 # 3. Each split: train both on one core (taskset -c 0; fastText -thread 1,
-#    sitrep GOMAXPROCS=1), time it, predict the test part, pool the
-#    predictions, score both with the same code (`sitrep topics score`).
+#    sitrep GOMAXPROCS=1), predict the test part, pool the predictions and
+#    score both with the same code (`sitrep topics score`). Training time is
+#    the CPU time (user+system) of the training command summed over splits,
+#    model writing included; CPU time because the machine is shared.
 # 4. Prediction throughput on one core: each tool labels the corpus's test
-#    lines repeated to at least MIN_LINES lines; the time to label a one-line
-#    file (model loading) is subtracted.
+#    lines repeated to at least MIN_LINES lines; the CPU time to label a
+#    one-line file (model loading) is subtracted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED=${1:-../shared}
@@ -27,8 +29,14 @@ S=$PWD/bin/sitrep
 rm -rf "$WORK"; mkdir -p "$WORK"
 $S topics split --shared "$SHARED" --dir "$WORK/splits" --corpus "$(echo $CORPORA | tr ' ' ,)" > "$WORK/splits.txt"
 ONE="taskset -c 0"
-now() { date +%s.%N; }
-secs() { python3 -c "print(max(0.0, $2 - $1))"; }
+# cpu CMD...: run CMD with its output discarded, print its CPU seconds
+# (user + system). CPU time, not wall time, because the machine is shared.
+cpu() {
+  local TIMEFORMAT='%3U %3S' t
+  t=$( { time "$@" > /dev/null 2>&1; } 2>&1 )
+  echo "$t" | awk '{print $1 + $2}'
+}
+add() { python3 -c "print($1 + $2)"; }
 
 results=()
 while read -r corpus splits; do
@@ -48,10 +56,10 @@ while read -r corpus splits; do
   # --- train and predict each split
   ft_train=0; sr_train=0; golds=(); ftp=(); srp=()
   for s in $splits; do
-    t0=$(now); $ONE fasttext supervised -input "$D/$s/train.txt" -output "$D/$s/ft" -wordNgrams 2 -dim 100 -lr $best_lr -epoch $best_ep -thread 1 -verbose 0 >/dev/null 2>&1; t1=$(now)
-    ft_train=$(python3 -c "print($ft_train + $t1 - $t0)")
-    t0=$(now); GOMAXPROCS=1 $ONE $S topics fit --input "$D/$s/train.txt" --model "$D/$s/sr.bin"; t1=$(now)
-    sr_train=$(python3 -c "print($sr_train + $t1 - $t0)")
+    t=$(cpu $ONE fasttext supervised -input "$D/$s/train.txt" -output "$D/$s/ft" -wordNgrams 2 -dim 100 -lr $best_lr -epoch $best_ep -thread 1 -verbose 0)
+    ft_train=$(add $ft_train $t)
+    t=$(cpu env GOMAXPROCS=1 $ONE $S topics fit --input "$D/$s/train.txt" --model "$D/$s/sr.bin")
+    sr_train=$(add $sr_train $t)
     fasttext predict "$D/$s/ft.bin" "$D/$s/test.txt" > "$D/$s/ft.pred"
     $S topics predict --model "$D/$s/sr.bin" --input "$D/$s/test.txt" > "$D/$s/sr.pred"
     golds+=("$D/$s/test.txt"); ftp+=("$D/$s/ft.pred"); srp+=("$D/$s/sr.pred")
@@ -64,22 +72,25 @@ while read -r corpus splits; do
   big=$WORK/big.txt; : > "$big"
   while [ "$(wc -l < "$big")" -lt "$MIN_LINES" ]; do cat "${golds[@]}" >> "$big"; done
   n=$(wc -l < "$big"); head -1 "$big" > "$WORK/one.txt"
-  t0=$(now); $ONE fasttext predict "$D/$s0/ft.bin" "$WORK/one.txt" > /dev/null; t1=$(now)
-  $ONE fasttext predict "$D/$s0/ft.bin" "$big" > /dev/null; t2=$(now)
-  ft_rate=$(python3 -c "print(($n-1)/max(1e-9,($t2-$t1)-($t1-$t0)))")
-  t0=$(now); GOMAXPROCS=1 $ONE $S topics predict --model "$D/$s0/sr.bin" --input "$WORK/one.txt" > /dev/null; t1=$(now)
-  GOMAXPROCS=1 $ONE $S topics predict --model "$D/$s0/sr.bin" --input "$big" > /dev/null; t2=$(now)
-  sr_rate=$(python3 -c "print(($n-1)/max(1e-9,($t2-$t1)-($t1-$t0)))")
+  a=$(cpu $ONE fasttext predict "$D/$s0/ft.bin" "$WORK/one.txt"); b=$(cpu $ONE fasttext predict "$D/$s0/ft.bin" "$big")
+  ft_rate=$(python3 -c "print(($n - 1) / max(1e-3, $b - $a))")
+  a=$(cpu env GOMAXPROCS=1 $ONE $S topics predict --model "$D/$s0/sr.bin" --input "$WORK/one.txt")
+  b=$(cpu env GOMAXPROCS=1 $ONE $S topics predict --model "$D/$s0/sr.bin" --input "$big")
+  sr_rate=$(python3 -c "print(($n - 1) / max(1e-3, $b - $a))")
+  echo "  $corpus: $n lines; fastText $ft_rate/s, sitrep $sr_rate/s (CPU time, model loading subtracted)" >&2
   ft_size=$(stat -c %s "$D/$s0/ft.bin"); sr_size=$(stat -c %s "$D/$s0/sr.bin")
   for s in $splits; do rm -f "$D/$s/ft.bin" "$D/$s/ft.vec"; done
   results+=("$corpus|$ftm|$srm|$ft_train|$sr_train|$ft_rate|$sr_rate|$best_lr|$best_ep|$ft_size|$sr_size")
 done < "$WORK/splits.txt"
 
-printf '%s\n' "${results[@]}" | python3 -c '
+printf '%s\n' "${results[@]}" > "$WORK/results.txt"
+python3 - "$WORK/results.txt" <<'PY'
 import json, sys
-rows = [l.rstrip("\n").split("|") for l in sys.stdin if l.strip()]
-hdr = "| corpus | fastText acc | sitrep acc | fastText macro-F1 | sitrep macro-F1 | fastText train s | sitrep train s | train speed-up | fastText pred/s | sitrep pred/s | pred ratio | fastText model MB | sitrep model MB | targets |"
-print(hdr); print("|" + "---|" * (hdr.count("|") - 1))
+rows = [l.rstrip("\n").split("|") for l in open(sys.argv[1]) if l.strip()]
+hdr = ("| corpus | fastText acc | sitrep acc | fastText macro-F1 | sitrep macro-F1 | fastText train CPU s | sitrep train CPU s"
+       " | train speed-up | fastText pred/s | sitrep pred/s | pred ratio | fastText model MB | sitrep model MB | targets |")
+print(hdr)
+print("|" + "---|" * (hdr.count("|") - 1))
 allok = True
 out = []
 for c, ftm, srm, ftt, srt, ftr, srr, lr, ep, fts, srs in rows:
@@ -87,10 +98,12 @@ for c, ftm, srm, ftt, srt, ftr, srr, lr, ep, fts, srs in rows:
     ftt, srt, ftr, srr = map(float, (ftt, srt, ftr, srr))
     ok = s["accuracy"] > f["accuracy"] and s["macro_f1"] > f["macro_f1"] and srr >= 2 * ftr and srt <= ftt
     allok &= ok
-    print(f"| {c} | {f[\"accuracy\"]:.4f} | {s[\"accuracy\"]:.4f} | {f[\"macro_f1\"]:.4f} | {s[\"macro_f1\"]:.4f} | {ftt:.2f} | {srt:.2f} | {ftt/srt:.1f}x | {ftr:,.0f} | {srr:,.0f} | {srr/ftr:.1f}x | {int(fts)/1e6:.0f} | {int(srs)/1e6:.1f} | {\"met\" if ok else \"NOT met\"} |")
+    print("| %s | %.4f | %.4f | %.4f | %.4f | %.2f | %.2f | %.1fx | %.0f | %.0f | %.1fx | %.0f | %.1f | %s |" % (
+        c, f["accuracy"], s["accuracy"], f["macro_f1"], s["macro_f1"], ftt, srt, ftt / srt, ftr, srr, srr / ftr,
+        int(fts) / 1e6, int(srs) / 1e6, "met" if ok else "NOT met"))
     out.append(dict(corpus=c, fasttext=dict(f, train_s=ftt, pred_per_s=ftr, lr=float(lr), epoch=int(ep), model_bytes=int(fts)),
                     sitrep=dict(s, train_s=srt, pred_per_s=srr, model_bytes=int(srs)), targets_met=ok))
 print()
 print("all targets met" if allok else "some targets NOT met")
 print(json.dumps(out))
-'
+PY

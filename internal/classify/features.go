@@ -2,6 +2,7 @@ package classify
 
 import (
 	"math"
+	"sort"
 	"unicode"
 	"unicode/utf8"
 )
@@ -15,6 +16,7 @@ type FeatureConfig struct {
 	MinN      uint8 // character n-gram lengths (0 = none), inside "<word>"
 	MaxN      uint8
 	CharW     float32 // weight of one character n-gram relative to a word
+	Sublinear bool    // merge repeated features and damp counts to 1+ln(count)
 }
 
 // DefaultFeatures is the configuration the shipped model and the
@@ -161,6 +163,9 @@ func (e *extractor) extract(texts ...string) Features {
 			return n < cfg.MaxTokens
 		})
 	}
+	if cfg.Sublinear {
+		e.merge()
+	}
 	// L2-normalise so short leads and long articles score on one scale.
 	var ss float64
 	for _, v := range e.f.Val {
@@ -173,4 +178,32 @@ func (e *extractor) extract(texts ...string) Features {
 		}
 	}
 	return e.f
+}
+
+// merge sums repeated buckets and damps each sum s (in units of the
+// feature's weight w) to w*(1+ln(s/w)).
+func (e *extractor) merge() {
+	f := &e.f
+	sort.Sort(byIdx{f})
+	out := 0
+	for i := 0; i < len(f.Idx); {
+		j, w, s := i, f.Val[i], float32(0)
+		for ; j < len(f.Idx) && f.Idx[j] == f.Idx[i]; j++ {
+			s += f.Val[j]
+		}
+		f.Idx[out] = f.Idx[i]
+		f.Val[out] = w * (1 + float32(math.Log(float64(s/w))))
+		out++
+		i = j
+	}
+	f.Idx, f.Val = f.Idx[:out], f.Val[:out]
+}
+
+type byIdx struct{ f *Features }
+
+func (b byIdx) Len() int           { return len(b.f.Idx) }
+func (b byIdx) Less(i, j int) bool { return b.f.Idx[i] < b.f.Idx[j] }
+func (b byIdx) Swap(i, j int) {
+	b.f.Idx[i], b.f.Idx[j] = b.f.Idx[j], b.f.Idx[i]
+	b.f.Val[i], b.f.Val[j] = b.f.Val[j], b.f.Val[i]
 }

@@ -189,6 +189,7 @@ func newTopicsFitCmd() *cobra.Command {
 	cmd.Flags().Uint8Var(&cfg.MaxN, "maxn", cfg.MaxN, "longest character n-gram")
 	cmd.Flags().Float32Var(&cfg.CharW, "char-weight", cfg.CharW, "weight of a character n-gram")
 	cmd.Flags().BoolVar(&cfg.Bigrams, "bigrams", cfg.Bigrams, "word bigrams")
+	cmd.Flags().BoolVar(&cfg.Sublinear, "sublinear", cfg.Sublinear, "merge repeated features, damp counts to 1+ln(count)")
 	cmd.Flags().IntVar(&opt.Epochs, "epochs", opt.Epochs, "passes over the data")
 	cmd.Flags().Float64Var(&opt.LR, "lr", opt.LR, "AdaGrad learning rate")
 	cmd.Flags().Float64Var(&opt.L2, "l2", opt.L2, "weight decay")
