@@ -244,8 +244,9 @@ func (m *Model) scores(f Features, p []float64) {
 	}
 }
 
-// calibrate fits Platt's A and B per label on held-out examples, using only
-// examples whose target for that label is definite.
+// calibrate fits Platt's A and B per label on held-out examples, using the
+// examples whose target for that label is definite, and counting a union as
+// a positive of its best-scoring member.
 func (m *Model) calibrate(hold []Example) {
 	k := m.K()
 	zs := make([][]float64, k)
@@ -255,6 +256,16 @@ func (m *Model) calibrate(hold []Example) {
 	for i := range hold {
 		t := targets(&hold[i], k, tbuf)
 		m.raw(hold[i].F, z)
+		// a union counts as a positive for its best-scoring member only
+		bestU := -1
+		for j := 0; j < k; j++ {
+			if t[j] == tUnion && (bestU < 0 || z[j] > z[bestU]) {
+				bestU = j
+			}
+		}
+		if bestU >= 0 {
+			zs[bestU], ys[bestU] = append(zs[bestU], z[bestU]), append(ys[bestU], 1)
+		}
 		for j := 0; j < k; j++ {
 			switch t[j] {
 			case tNeg:
