@@ -84,13 +84,7 @@ func (m *Model) PredictLines(r io.Reader, w io.Writer) error {
 		for strings.HasPrefix(line, ftPrefix) {
 			_, line, _ = strings.Cut(line, " ")
 		}
-		m.scores(ex.extract(line), p)
-		best := 0
-		for j := range p {
-			if p[j] > p[best] {
-				best = j
-			}
-		}
+		best := m.top(ex.extract(line), p)
 		bw.WriteString(names[best])
 		bw.WriteByte('\n')
 	}

@@ -13,7 +13,7 @@ type FeatureConfig struct {
 	Bits      uint8 // log2 of the number of hash buckets
 	MaxTokens int   // only the first MaxTokens tokens of headline+body count
 	Bigrams   bool  // word bigrams
-	MinN      uint8 // character n-gram lengths (0 = none), inside "<word>"
+	MinN      uint8 // character n-gram lengths (0 = none), inside "<word>", of words of 3 bytes or more
 	MaxN      uint8
 	CharW     float32 // weight of one character n-gram relative to a word
 	Sublinear bool    // merge repeated features and damp counts to 1+ln(count)
@@ -142,7 +142,7 @@ func (e *extractor) extract(texts ...string) Features {
 				add((prev*31+h)^seedBi, 1)
 			}
 			prev, havePrev = h, true
-			if cfg.MinN > 0 {
+			if cfg.MinN > 0 && len(w) >= 3 {
 				e.word = append(append(append(e.word[:0], '<'), w...), '>')
 				cw := e.word
 				for nn := int(cfg.MinN); nn <= int(cfg.MaxN); nn++ {

@@ -224,9 +224,13 @@ func (m *Model) raw(f Features, z []float64) {
 		}
 		return
 	}
+	if k <= 64 && m.rawInt(f, z) {
+		return
+	}
 	for fi, b := range f.Idx {
 		v := f.Val[fi]
 		row := m.Q[int(b)*k : int(b)*k+k]
+		acc := acc[:len(row)]
 		for j, w := range row {
 			acc[j] += v * float32(w)
 		}
@@ -236,12 +240,66 @@ func (m *Model) raw(f Features, z []float64) {
 	}
 }
 
+// rawInt is the fast path of raw for a quantised model: features take at
+// most two distinct values (words and character n-grams, both scaled by the
+// same norm), so the int8 weights are summed as integers per value and
+// multiplied once. It reports false, having written nothing, when f has
+// more than two distinct values.
+func (m *Model) rawInt(f Features, z []float64) bool {
+	k := m.K()
+	if len(f.Idx) == 0 {
+		for j := 0; j < k; j++ {
+			z[j] = float64(m.Bias[j])
+		}
+		return true
+	}
+	var a0, a1 [64]int32
+	v0, v1 := f.Val[0], float32(0)
+	have1 := false
+	for fi, b := range f.Idx {
+		v := f.Val[fi]
+		row := m.Q[int(b)*k : int(b)*k+k]
+		var acc []int32
+		switch {
+		case v == v0:
+			acc = a0[:len(row)]
+		case have1 && v == v1:
+			acc = a1[:len(row)]
+		case !have1:
+			v1, have1 = v, true
+			acc = a1[:len(row)]
+		default:
+			return false
+		}
+		for j, w := range row {
+			acc[j] += int32(w)
+		}
+	}
+	for j := 0; j < k; j++ {
+		z[j] = float64((v0*float32(a0[j])+v1*float32(a1[j]))*m.Scale[j] + m.Bias[j])
+	}
+	return true
+}
+
 // scores writes calibrated per-label probabilities of f into p.
 func (m *Model) scores(f Features, p []float64) {
 	m.raw(f, p)
 	for j := range p[:m.K()] {
 		p[j] = sigmoid(float64(m.A[j])*p[j] + float64(m.B[j]))
 	}
+}
+
+// top returns the label with the best calibrated score of f, comparing
+// calibrated logits (the sigmoid is monotonic). z is scratch of length K.
+func (m *Model) top(f Features, z []float64) int {
+	m.raw(f, z)
+	best, bv := 0, math.Inf(-1)
+	for j := range z[:m.K()] {
+		if v := float64(m.A[j])*z[j] + float64(m.B[j]); v > bv {
+			best, bv = j, v
+		}
+	}
+	return best
 }
 
 // calibrate fits Platt's A and B per label on held-out examples, using the
