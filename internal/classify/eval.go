@@ -257,8 +257,8 @@ type CorpusResult struct {
 	Labels      []string `json:"labels"`
 	Docs        int      `json:"docs"`
 	Duplicates  int      `json:"duplicates_dropped"`
-	TrainSecs   float64  `json:"train_seconds"`      // all splits, features included
-	PredictRate float64  `json:"predict_docs_per_s"` // features and scores, one goroutine
+	TrainSecs   float64  `json:"train_wall_s"`            // wall-clock, all splits, features included
+	PredictRate float64  `json:"predict_docs_per_wall_s"` // features and scores, one goroutine, wall-clock
 	Metrics
 }
 

@@ -325,9 +325,9 @@ With --wcep FILE it instead scores the shipped model on a portal-format JSONL
 }
 
 func printTopicsTable(w io.Writer, results []*classify.CorpusResult) {
-	fmt.Fprintf(w, "%-10s %-34s %6s %8s %8s %8s %8s %8s %10s\n", "corpus", "protocol", "docs", "acc", "macroF1", "ECE", "ECEall", "train_s", "pred/s")
+	fmt.Fprintf(w, "%-10s %-34s %6s %8s %8s %8s %8s %12s %12s\n", "corpus", "protocol", "docs", "acc", "macroF1", "ECE", "ECEall", "train_wall_s", "pred/wall_s")
 	for _, r := range results {
-		fmt.Fprintf(w, "%-10s %-34s %6d %8.4f %8.4f %8.4f %8.4f %8.2f %10.0f\n", r.Corpus, r.Protocol, r.Docs, r.Accuracy, r.MacroF1, r.ECE, r.ECELabels, r.TrainSecs, r.PredictRate)
+		fmt.Fprintf(w, "%-10s %-34s %6d %8.4f %8.4f %8.4f %8.4f %12.2f %12.0f\n", r.Corpus, r.Protocol, r.Docs, r.Accuracy, r.MacroF1, r.ECE, r.ECELabels, r.TrainSecs, r.PredictRate)
 	}
 	for _, r := range results {
 		fmt.Fprintf(w, "\n%s per-label F1:\n", r.Corpus)
