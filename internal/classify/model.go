@@ -415,8 +415,8 @@ func platt(z, y []float64) (float64, float64) {
 	return a, b
 }
 
-// Quantise replaces the float weights by int8 weights with a per-label
-// scale (symmetric, clipped at the 99.99th percentile of |w|).
+// Quantise replaces the float weights by int8 weights with a symmetric
+// per-label scale (the label's largest |w| maps to 127).
 func (m *Model) Quantise() {
 	if m.W == nil {
 		return
@@ -425,21 +425,30 @@ func (m *Model) Quantise() {
 	nb := len(m.W) / k
 	m.Scale = make([]float32, k)
 	m.Q = make([]int8, len(m.W))
-	for j := 0; j < k; j++ {
-		var mx float32
-		for b := 0; b < nb; b++ {
-			if w := abs32(m.W[b*k+j]); w > mx {
-				mx = w
-			}
+	mx := make([]float32, k)
+	for b := 0; b < nb; b++ {
+		for j, w := range m.W[b*k : b*k+k] {
+			mx[j] = max(mx[j], abs32(w))
 		}
-		s := mx / 127
+	}
+	inv := make([]float32, k)
+	for j := range mx {
+		s := mx[j] / 127
 		if s == 0 {
 			s = 1
 		}
-		m.Scale[j] = s
-		for b := 0; b < nb; b++ {
-			v := math.Round(float64(m.W[b*k+j] / s))
-			m.Q[b*k+j] = int8(max(-127, min(127, v)))
+		m.Scale[j], inv[j] = s, 1/s
+	}
+	for b := 0; b < nb; b++ {
+		q := m.Q[b*k : b*k+k]
+		for j, w := range m.W[b*k : b*k+k] {
+			v := w * inv[j]
+			if v >= 0 {
+				v += 0.5
+			} else {
+				v -= 0.5
+			}
+			q[j] = int8(max(-127, min(127, v)))
 		}
 	}
 	m.W = nil

@@ -179,12 +179,12 @@ func TestWriteReadModel(t *testing.T) {
 func TestReadModelErrors(t *testing.T) {
 	for name, in := range map[string][]byte{
 		"empty":    nil,
-		"not gzip": []byte("SRTOPIC1...."),
+		"not gzip": []byte("SRTOPIC2...."),
 		"garbage":  gz([]byte("NOTMAGIC\x00\x00\x00\x00")),
-		"big head": gz([]byte("SRTOPIC1\xff\xff\xff\xff")),
-		"bad json": gz([]byte("SRTOPIC1\x02\x00\x00\x00{x")),
-		"no label": gz([]byte("SRTOPIC1\x02\x00\x00\x00{}")),
-		"short":    gz([]byte(`SRTOPIC1` + "\x6b\x00\x00\x00" + `{"features":{"Bits":4,"MaxTokens":1},"labels":["a"],"bias":[0],"platt_a":[1],"platt_b":[0],"scale":[1]}`)),
+		"big head": gz([]byte("SRTOPIC2\xff\xff\xff\xff")),
+		"bad json": gz([]byte("SRTOPIC2\x02\x00\x00\x00{x")),
+		"no label": gz([]byte("SRTOPIC2\x02\x00\x00\x00{}")),
+		"short":    gz([]byte(`SRTOPIC2` + "\x6b\x00\x00\x00" + `{"features":{"Bits":4,"MaxTokens":1},"labels":["a"],"bias":[0],"platt_a":[1],"platt_b":[0],"scale":[1]}`)),
 	} {
 		if _, err := ReadModel(bytes.NewReader(in)); err == nil {
 			t.Errorf("%s: want an error", name)
@@ -208,7 +208,7 @@ func FuzzReadModel(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Add(buf.Bytes())
-	f.Add(gz([]byte("SRTOPIC1\x02\x00\x00\x00{}")))
+	f.Add(gz([]byte("SRTOPIC2\x02\x00\x00\x00{}")))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		m, err := ReadModel(bytes.NewReader(b))
 		if err != nil {

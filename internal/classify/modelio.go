@@ -10,7 +10,7 @@ import (
 	"io"
 )
 
-const modelMagic = "SRTOPIC1"
+const modelMagic = "SRTOPIC2"
 
 // modelHeader is the JSON part of a model file.
 type modelHeader struct {
@@ -23,9 +23,10 @@ type modelHeader struct {
 }
 
 // Write stores the model, quantised to int8, as a gzip stream: the magic
-// "SRTOPIC1", a little-endian uint32 header length, a JSON header and then
-// buckets*labels int8 weights, bucket-major. A float model is quantised
-// first (the receiver is changed).
+// "SRTOPIC2", a little-endian uint32 header length, a JSON header, a bitmap
+// of the buckets that have a non-zero weight (one bit a bucket, low bit
+// first) and then, for each such bucket in order, its labels' int8 weights.
+// A float model is quantised first (the receiver is changed).
 func (m *Model) Write(w io.Writer) error {
 	m.Quantise()
 	zw, err := newGzip(w)
@@ -38,15 +39,32 @@ func (m *Model) Write(w io.Writer) error {
 	}
 	var n [4]byte
 	binary.LittleEndian.PutUint32(n[:], uint32(len(h)))
-	bw := bufio.NewWriter(zw)
+	bw := bufio.NewWriterSize(zw, 1<<16)
 	bw.WriteString(modelMagic)
 	bw.Write(n[:])
 	bw.Write(h)
-	q := make([]byte, len(m.Q))
-	for i, v := range m.Q {
-		q[i] = byte(v)
+	k := m.K()
+	nb := len(m.Q) / k
+	bitmap := make([]byte, (nb+7)/8)
+	for b := 0; b < nb; b++ {
+		for _, v := range m.Q[b*k : b*k+k] {
+			if v != 0 {
+				bitmap[b/8] |= 1 << (b % 8)
+				break
+			}
+		}
 	}
-	bw.Write(q)
+	bw.Write(bitmap)
+	row := make([]byte, k)
+	for b := 0; b < nb; b++ {
+		if bitmap[b/8]&(1<<(b%8)) == 0 {
+			continue
+		}
+		for j, v := range m.Q[b*k : b*k+k] {
+			row[j] = byte(v)
+		}
+		bw.Write(row)
+	}
 	if err := bw.Flush(); err != nil {
 		return err
 	}
@@ -96,19 +114,26 @@ func ReadModel(r io.Reader) (*Model, error) {
 	if n > 1<<28 {
 		return nil, fmt.Errorf("model: %d weights is too many", n)
 	}
+	nb := 1 << h.Cfg.Bits
+	bitmap := make([]byte, (nb+7)/8)
+	if _, err := io.ReadFull(zr, bitmap); err != nil {
+		return nil, fmt.Errorf("model: bucket bitmap: %w", err)
+	}
 	q := make([]int8, n)
-	buf := make([]byte, 1<<16)
-	for off := 0; off < n; {
-		c := min(len(buf), n-off)
-		if _, err := io.ReadFull(zr, buf[:c]); err != nil {
+	br := bufio.NewReaderSize(zr, 1<<16)
+	row := make([]byte, k)
+	for b := 0; b < nb; b++ {
+		if bitmap[b/8]&(1<<(b%8)) == 0 {
+			continue
+		}
+		if _, err := io.ReadFull(br, row); err != nil {
 			return nil, fmt.Errorf("model: weights: %w", err)
 		}
-		for i := 0; i < c; i++ {
-			q[off+i] = int8(buf[i])
+		for j, v := range row {
+			q[b*k+j] = int8(v)
 		}
-		off += c
 	}
 	return &Model{Cfg: h.Cfg, Labels: h.Labels, Bias: h.Bias, A: h.A, B: h.B, Scale: h.Scale, Q: q}, nil
 }
 
-func newGzip(w io.Writer) (*gzip.Writer, error) { return gzip.NewWriterLevel(w, gzip.BestCompression) }
+func newGzip(w io.Writer) (*gzip.Writer, error) { return gzip.NewWriterLevel(w, gzip.DefaultCompression) }
