@@ -270,7 +270,7 @@ func EvalCorpus(ctx context.Context, corpus string, docs []Doc, cfg FeatureConfi
 	labels := LabelsOf(docs)
 	res := &CorpusResult{Corpus: corpus, Labels: labels, Docs: len(docs), Duplicates: dup}
 	if corpus == CorpusWCEP {
-		res.Protocol = "train " + WCEPTrainStart + ".." + WCEPTrainEnd + ", test 2019"
+		res.Protocol = "time: train 2010-2018, test 2019"
 	} else {
 		res.Protocol = fmt.Sprintf("%d-fold stratified, pooled", len(splits))
 	}
