@@ -136,4 +136,6 @@ func ReadModel(r io.Reader) (*Model, error) {
 	return &Model{Cfg: h.Cfg, Labels: h.Labels, Bias: h.Bias, A: h.A, B: h.B, Scale: h.Scale, Q: q}, nil
 }
 
-func newGzip(w io.Writer) (*gzip.Writer, error) { return gzip.NewWriterLevel(w, gzip.DefaultCompression) }
+func newGzip(w io.Writer) (*gzip.Writer, error) {
+	return gzip.NewWriterLevel(w, gzip.DefaultCompression)
+}
