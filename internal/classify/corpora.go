@@ -158,10 +158,10 @@ func stripSources(s string, n int) string {
 // ReadBBC reads the BBC CSV (id, category, title, text with a header row).
 func ReadBBC(r io.Reader) ([]Doc, ReadStats, error) {
 	return readCSV(r, true, func(rec []string) (Doc, bool) {
-		if len(rec) != 4 {
+		if len(rec) != 4 || strings.TrimSpace(rec[1]) == "" {
 			return Doc{}, false
 		}
-		return Doc{Headline: rec[2], Body: rec[3], Label: rec[1]}, true
+		return Doc{Headline: rec[2], Body: rec[3], Label: strings.TrimSpace(rec[1])}, true
 	})
 }
 
