@@ -18,7 +18,7 @@ import (
 var seedSections = map[string]bool{
 	"text":      true,
 	"published": true,
-	"topic":     false,
+	"topic":     true,
 	"entities":  true,
 	"places":    true,
 	"events":    true,
