@@ -225,15 +225,7 @@ func newTrainEventsPOSCmd() *cobra.Command {
 			}
 			t0 := time.Now()
 			tg := pos.Train(sents, iters)
-			w, err := os.Create(out)
-			if err != nil {
-				return err
-			}
-			if err := tg.Save(w); err != nil {
-				w.Close()
-				return err
-			}
-			if err := w.Close(); err != nil {
+			if err := writeFile(out, tg.Save); err != nil {
 				return err
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "trained on %d sentences in %s -> %s\n", len(sents), time.Since(t0).Round(time.Millisecond), out)
@@ -280,21 +272,15 @@ func newTrainEventsActorsCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			w, err := os.Create(out)
+			err = writeFile(out, func(w io.Writer) error {
+				zw, _ := gzip.NewWriterLevel(w, gzip.BestCompression)
+				zw.ModTime = time.Time{}
+				if err := events.WriteGazetteer(zw, full, sur); err != nil {
+					return err
+				}
+				return zw.Close()
+			})
 			if err != nil {
-				return err
-			}
-			zw, _ := gzip.NewWriterLevel(w, gzip.BestCompression)
-			zw.ModTime = time.Time{}
-			if err := events.WriteGazetteer(zw, full, sur); err != nil {
-				w.Close()
-				return err
-			}
-			if err := zw.Close(); err != nil {
-				w.Close()
-				return err
-			}
-			if err := w.Close(); err != nil {
 				return err
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "{\"names\":%d,\"surnames\":%d,\"out\":%q}\n", len(full), len(sur), out)
@@ -323,15 +309,7 @@ func newTrainEventsClfCmd() *cobra.Command {
 				gold[i] = l[0]
 			}
 			clf := events.TrainClassifier(texts, gold, epochs, minCount)
-			w, err := os.Create(out)
-			if err != nil {
-				return err
-			}
-			if err := clf.Save(w); err != nil {
-				w.Close()
-				return err
-			}
-			if err := w.Close(); err != nil {
+			if err := writeFile(out, clf.Save); err != nil {
 				return err
 			}
 			res := map[string]any{"train": trainPath, "rows": len(texts), "out": out}

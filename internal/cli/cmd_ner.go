@@ -3,9 +3,9 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -83,17 +83,11 @@ other epoch as progress (it does not change the model).`,
 			if err != nil {
 				return err
 			}
-			if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+			var n int64
+			err = writeFile(out, func(w io.Writer) (err error) {
+				n, err = m.WriteTo(w)
 				return err
-			}
-			f, err := os.Create(out)
-			if err != nil {
-				return err
-			}
-			n, err := m.WriteTo(f)
-			if cerr := f.Close(); err == nil {
-				err = cerr
-			}
+			})
 			if err != nil {
 				return err
 			}

@@ -42,15 +42,7 @@ file the binary embeds. Run from the repository root:
 			if err != nil {
 				return err
 			}
-			f, err := os.Create(out)
-			if err != nil {
-				return err
-			}
-			if err := m.Write(f); err != nil {
-				f.Close()
-				return err
-			}
-			if err := f.Close(); err != nil {
+			if err := writeFile(out, m.Write); err != nil {
 				return err
 			}
 			st, err := os.Stat(out)
@@ -126,18 +118,7 @@ part with a stratified tenth held out) for tuning hyperparameters.`,
 }
 
 func writeFT(path string, docs []classify.Doc) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if err := classify.WriteFastText(f, docs); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+	return writeFile(path, func(w io.Writer) error { return classify.WriteFastText(w, docs) })
 }
 
 func readFT(path string) ([]classify.Doc, error) {
@@ -170,15 +151,7 @@ func newTopicsFitCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			f, err := os.Create(model)
-			if err != nil {
-				return err
-			}
-			if err := m.Write(f); err != nil {
-				f.Close()
-				return err
-			}
-			return f.Close()
+			return writeFile(model, m.Write)
 		},
 	}
 	cmd.Flags().StringVar(&input, "input", "", "training file (fastText format)")
