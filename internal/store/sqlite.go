@@ -434,67 +434,7 @@ func (s *SQLite) Search(ctx context.Context, q Query) ([]Hit, string, error) {
 
 // Events implements Store.
 func (s *SQLite) Events(ctx context.Context, q EventQuery) ([]EventRow, string, error) {
-	off, err := decodeCursor(q.Cursor)
-	if err != nil {
-		return nil, "", err
-	}
-	lim := limitOf(q.Limit)
-	query := `SELECT a.id, a.headline, e.idx, e.doc FROM events e JOIN articles a ON a.rowid = e.article WHERE 1=1`
-	var args []any
-	if q.Type != "" {
-		query += ` AND e.type = ?`
-		args = append(args, strings.ToUpper(q.Type))
-	}
-	if q.Actor != "" {
-		query += ` AND (e.source LIKE ? OR e.target LIKE ?)`
-		args = append(args, "%"+q.Actor+"%", "%"+q.Actor+"%")
-	}
-	if q.Country != "" {
-		c := strings.ToUpper(q.Country)
-		query += ` AND (e.country = ? OR e.source_country = ? OR e.target_country = ?)`
-		args = append(args, c, c, c)
-	}
-	if q.From != "" {
-		query += ` AND e.date >= ?`
-		args = append(args, q.From)
-	}
-	if q.To != "" {
-		query += ` AND e.date <= ?`
-		args = append(args, q.To+"~")
-	}
-	if q.BBox != nil {
-		b := q.BBox
-		query += ` AND e.lon BETWEEN ? AND ? AND e.lat BETWEEN ? AND ?`
-		args = append(args, b[0], b[2], b[1], b[3])
-	}
-	query += ` ORDER BY e.date DESC, e.article DESC, e.idx LIMIT ? OFFSET ?`
-	args = append(args, lim+1, off)
-	rows, err := s.db.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, "", fmt.Errorf("events: %w", err)
-	}
-	defer rows.Close()
-	out := []EventRow{}
-	for rows.Next() {
-		var r EventRow
-		var doc string
-		if err := rows.Scan(&r.ArticleID, &r.Headline, &r.Index, &doc); err != nil {
-			return nil, "", err
-		}
-		if err := json.Unmarshal([]byte(doc), &r.Event); err != nil {
-			return nil, "", err
-		}
-		out = append(out, r)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, "", err
-	}
-	next := ""
-	if len(out) > lim {
-		out = out[:lim]
-		next = encodeCursor(off + lim)
-	}
-	return out, next, nil
+	return s.FilterEvents(ctx, EventFilter{EventQuery: q})
 }
 
 // Entities implements Store.
