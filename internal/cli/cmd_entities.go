@@ -24,7 +24,7 @@ func entitiesCommands(g *globals, root, train, eval *cobra.Command) {
 	var published string
 	dates := &cobra.Command{
 		Use:   "dates [--published YYYY-MM-DD] TEXT...",
-		Short: "find and resolve the temporal expressions in TEXT (stdin when none) as JSON",
+		Short: "Find and resolve the temporal expressions in TEXT (stdin when none) as JSON",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			text, err := entitiesArgsOrStdin(cmd, args)
 			if err != nil {
@@ -42,7 +42,7 @@ func entitiesCommands(g *globals, root, train, eval *cobra.Command) {
 	dates.Flags().StringVar(&published, "published", "", "publication date to resolve relative expressions against (none: absolute only)")
 	actor := &cobra.Command{
 		Use:   "actor PHRASE...",
-		Short: "print the country (ISO alpha-3) and CAMEO-style role a noun phrase names, as JSON",
+		Short: "Print the country (ISO alpha-3) and CAMEO-style role a noun phrase names, as JSON",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, r := entities.Attributes(strings.Join(args, " "))
@@ -54,7 +54,7 @@ func entitiesCommands(g *globals, root, train, eval *cobra.Command) {
 	var dict string
 	agents := &cobra.Command{
 		Use:   "agents --dict Phoenix.agents.txt",
-		Short: "score the role lexicon of `sitrep actor` against a PETRARCH agents dictionary, as JSON",
+		Short: "Score the role lexicon of `sitrep actor` against a PETRARCH agents dictionary, as JSON",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if dict == "" {
 				return fmt.Errorf("--dict is required (e.g. ../shared/data/events/dictionaries/Phoenix.agents.txt)")
