@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"sitrep/internal/cputime"
 	"sitrep/internal/geo"
 	"sitrep/internal/geo/gazetteer"
 	"sitrep/internal/geo/geoeval"
@@ -68,12 +69,12 @@ func newGeoLoadStatsCmd() *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var before, after runtime.MemStats
 			runtime.ReadMemStats(&before)
-			start, cpu0 := time.Now(), gazetteer.CPUTime()
+			start, cpu0 := time.Now(), cputime.Now()
 			g, err := gazetteer.Default()
 			if err != nil {
 				return err
 			}
-			tookGaz, cpuGaz := time.Since(start), gazetteer.CPUTime()-cpu0
+			tookGaz, cpuGaz := time.Since(start), cputime.Now()-cpu0
 			runtime.GC()
 			runtime.ReadMemStats(&after)
 			heapGaz := float64(after.HeapAlloc-min(before.HeapAlloc, after.HeapAlloc)) / 1e6

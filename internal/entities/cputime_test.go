@@ -1,17 +1,10 @@
 package entities
 
 import (
-	"syscall"
 	"time"
+
+	"sitrep/internal/cputime"
 )
 
-// cpuTime returns the process's user+system CPU time. Benchmarks report it
-// per op as cpu-ns/op: on a loaded shared machine wall time per op overstates
-// the cost, CPU time does not.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
+// cpuTime is the process's CPU time (see cputime).
+func cpuTime() time.Duration { return cputime.Now() }

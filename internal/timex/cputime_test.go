@@ -1,21 +1,16 @@
 package timex
 
 import (
-	"syscall"
 	"testing"
 	"time"
+
+	"sitrep/internal/cputime"
 )
 
 // cpuTime returns the process's user+system CPU time. Benchmarks report it
 // per op as cpu-ns/op: on a loaded shared machine wall time per op overstates
 // the cost, CPU time does not.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
+func cpuTime() time.Duration { return cputime.Now() }
 
 // reportCPU reports the CPU time per op since start.
 func reportCPU(b *testing.B, start time.Duration) {

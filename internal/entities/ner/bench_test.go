@@ -2,20 +2,15 @@ package ner
 
 import (
 	"os"
-	"syscall"
 	"testing"
 	"time"
+
+	"sitrep/internal/cputime"
 )
 
 // cpuTime is the process's user+system CPU time: on a shared machine it
 // measures one core's throughput better than the wall clock.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
+func cpuTime() time.Duration { return cputime.Now() }
 
 func reportTokens(b *testing.B, n int, cpu0 time.Duration) {
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "tokens/s")

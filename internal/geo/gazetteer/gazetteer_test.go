@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"sitrep/internal/cputime"
 )
 
 func TestKey(t *testing.T) {
@@ -86,13 +88,13 @@ func TestLoadBudget(t *testing.T) {
 	var g *Gazetteer
 	took, wall := time.Hour, time.Hour
 	for range 3 {
-		cpu0, start := CPUTime(), time.Now()
+		cpu0, start := cputime.Now(), time.Now()
 		x, err := Decode(embedded)
 		if err != nil {
 			t.Fatal(err)
 		}
 		wall = min(wall, time.Since(start))
-		took = min(took, CPUTime()-cpu0)
+		took = min(took, cputime.Now()-cpu0)
 		g = x
 	}
 	runtime.GC()

@@ -1,15 +1,15 @@
 //go:build unix
 
-package gazetteer
+package cputime
 
 import (
 	"syscall"
 	"time"
 )
 
-// CPUTime is the process's user and system CPU time so far (for load
+// Now is the process's user and system CPU time so far (for load
 // measurements on a shared machine, where wall time includes waiting).
-func CPUTime() time.Duration {
+func Now() time.Duration {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0
