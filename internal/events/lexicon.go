@@ -103,6 +103,13 @@ ASSAULT cyber 190 : n:cyber-attack ; n:cyber-attacks ; n:cyber attack ; n:cyber 
 ASSAULT abduct 184 : n:human shields ; n:human shield
 ASSAULT beat 182 : beat ; beat up ; n:beating ; stab ; lynch ; n:stabbing
 ASSAULT assassinate 186 : assassinate ; n:assassination ; n:assassination attempt
+NONE - 011 : decline ~comment ; refuse ~comment
+NONE - 016 : deny ~charges|charge|accusation|accusations|allegation|allegations|involvement|responsibility|wrongdoing ; reject ~accusation|accusations|allegation|allegations|charges
+RETREAT release 0841 : return ~painting|paintings|artifact|artifacts|artefacts|antiquities|fossils|manuscript|sculpture|relics|remains|bodies|skulls
+AID peacekeeping 074 : participate ~peacekeeping ; n:peacekeeping operation ; n:peacekeeping operations ; n:peacekeeping missions
+ACCUSE allege 112 : launch ~legal action ; launch ~lawsuit ; file ~lawsuit|suit|complaint|charges ; n:legal action ; indict ; n:indictment
+REQUEST - 100 : call for ~sanctions|boycott|resignation|ouster
+THREATEN - 130 : give ~warning|warnings
 `
 
 // lightVerbs take a nominal trigger as object and lend it their subject:
