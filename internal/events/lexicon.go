@@ -105,7 +105,8 @@ ASSAULT beat 182 : beat ; beat up ; n:beating ; stab ; lynch ; n:stabbing
 ASSAULT assassinate 186 : assassinate ; n:assassination ; n:assassination attempt
 SANCTION aid 162 : n:suspension of aid ; n:suspension of military aid ; n:suspension of foreign aid ; n:aid suspension ; n:aid freeze ; n:freeze on aid ; n:cut in aid ; n:cuts in aid
 NONE - 011 : decline ~comment ; refuse ~comment
-NONE - 016 : deny ~charges|charge|accusation|accusations|allegation|allegations|involvement|responsibility|wrongdoing ; reject ~accusation|accusations|allegation|allegations|charges
+NONE - 016 : deny ~charges|charge|accusation|accusations|allegation|allegations|involvement|responsibility|wrongdoing ; reject ~accusation|accusations|allegation|allegations|charges|claims ; deny ~claims|reports
+REQUEST appeal 020 : push for ; lobby for
 RETREAT release 0841 : return ~painting|paintings|artifact|artifacts|artefacts|antiquities|fossils|manuscript|sculpture|relics|remains|bodies|skulls
 AID peacekeeping 074 : participate ~peacekeeping ; n:peacekeeping operation ; n:peacekeeping operations ; n:peacekeeping missions
 ACCUSE allege 112 : launch ~legal action ; launch ~lawsuit ; file ~lawsuit|suit|complaint|charges ; n:legal action ; indict ; n:indictment
