@@ -104,6 +104,10 @@ ASSAULT abduct 184 : n:human shields ; n:human shield
 ASSAULT beat 182 : beat ; beat up ; n:beating ; stab ; lynch ; n:stabbing
 ASSAULT assassinate 186 : assassinate ; n:assassination ; n:assassination attempt
 SANCTION aid 162 : n:suspension of aid ; n:suspension of military aid ; n:suspension of foreign aid ; n:aid suspension ; n:aid freeze ; n:freeze on aid ; n:cut in aid ; n:cuts in aid
+ASSAULT - 190 : behead ; n:beheading ; decapitate
+COERCE seize 174 : loot ; n:looting ; plunder ; ransack ; pillage
+COERCE destroy 175 : vandalize ; vandalise ; sabotage ; n:sabotage ; bulldoze
+COERCE restrict 172 : seal off ; cordon off
 NONE - 011 : decline ~comment ; refuse ~comment
 NONE - 016 : deny ~charges|charge|accusation|accusations|allegation|allegations|involvement|responsibility|wrongdoing ; reject ~accusation|accusations|allegation|allegations|charges|claims ; deny ~claims|reports
 REQUEST appeal 020 : push for ; lobby for
