@@ -108,6 +108,12 @@ ASSAULT - 190 : behead ; n:beheading ; decapitate
 COERCE seize 174 : loot ; n:looting ; plunder ; ransack ; pillage
 COERCE destroy 175 : vandalize ; vandalise ; sabotage ; n:sabotage ; bulldoze
 COERCE restrict 172 : seal off ; cordon off
+ACCUSE disapprove 111 : castigate ; chastise ; lambast ; lambaste ; berate ; excoriate ; assail
+ACCUSE allege 112 : implicate
+COERCE arrest 173 : nab ; incarcerate
+ASSAULT firearms 193 : n:gunfight ; n:gunfights
+ASSAULT - 190 : skirmish
+PROTEST demonstrate 141 : take to ~streets|street
 NONE - 011 : decline ~comment ; refuse ~comment
 NONE - 016 : deny ~charges|charge|accusation|accusations|allegation|allegations|involvement|responsibility|wrongdoing ; reject ~accusation|accusations|allegation|allegations|charges|claims ; deny ~claims|reports
 REQUEST appeal 020 : push for ; lobby for
