@@ -114,6 +114,8 @@ COERCE arrest 173 : nab ; incarcerate
 ASSAULT firearms 193 : n:gunfight ; n:gunfights
 ASSAULT - 190 : skirmish
 PROTEST demonstrate 141 : take to ~streets|street
+CONSULT phone 041 : n:phone call ; n:telephone call ; n:phone conversation ; n:telephone conversation ; n:phone talks ; n:telephone talks
+CONSULT visit 042 : n:state visit ; n:official visit ; n:working visit
 NONE - 011 : decline ~comment ; refuse ~comment
 NONE - 016 : deny ~charges|charge|accusation|accusations|allegation|allegations|involvement|responsibility|wrongdoing ; reject ~accusation|accusations|allegation|allegations|charges|claims ; deny ~claims|reports
 REQUEST appeal 020 : push for ; lobby for
