@@ -103,6 +103,27 @@ ASSAULT cyber 190 : n:cyber-attack ; n:cyber-attacks ; n:cyber attack ; n:cyber 
 ASSAULT abduct 184 : n:human shields ; n:human shield
 ASSAULT beat 182 : beat ; beat up ; n:beating ; stab ; lynch ; n:stabbing
 ASSAULT assassinate 186 : assassinate ; n:assassination ; n:assassination attempt
+SANCTION aid 162 : n:suspension of aid ; n:suspension of military aid ; n:suspension of foreign aid ; n:aid suspension ; n:aid freeze ; n:freeze on aid ; n:cut in aid ; n:cuts in aid
+ASSAULT - 190 : behead ; n:beheading ; decapitate
+COERCE seize 174 : loot ; n:looting ; plunder ; ransack ; pillage
+COERCE destroy 175 : vandalize ; vandalise ; sabotage ; n:sabotage ; bulldoze
+COERCE restrict 172 : seal off ; cordon off
+ACCUSE disapprove 111 : castigate ; chastise ; lambast ; lambaste ; berate ; excoriate ; assail
+ACCUSE allege 112 : implicate
+COERCE arrest 173 : nab ; incarcerate
+ASSAULT firearms 193 : n:gunfight ; n:gunfights
+ASSAULT - 190 : skirmish
+PROTEST demonstrate 141 : take to ~streets|street
+CONSULT phone 041 : n:phone call ; n:telephone call ; n:phone conversation ; n:telephone conversation ; n:phone talks ; n:telephone talks
+CONSULT visit 042 : n:state visit ; n:official visit ; n:working visit
+NONE - 011 : decline ~comment ; refuse ~comment
+NONE - 016 : deny ~charges|charge|accusation|accusations|allegation|allegations|involvement|responsibility|wrongdoing ; reject ~accusation|accusations|allegation|allegations|charges|claims ; deny ~claims|reports
+REQUEST appeal 020 : push for ; lobby for
+RETREAT release 0841 : return ~painting|paintings|artifact|artifacts|artefacts|antiquities|fossils|manuscript|sculpture|relics|remains|bodies|skulls
+AID peacekeeping 074 : participate ~peacekeeping ; n:peacekeeping operation ; n:peacekeeping operations ; n:peacekeeping missions
+ACCUSE allege 112 : launch ~legal action ; launch ~lawsuit ; file ~lawsuit|suit|complaint|charges ; n:legal action ; indict ; n:indictment
+REQUEST - 100 : call for ~sanctions|boycott|resignation|ouster
+THREATEN - 130 : give ~warning|warnings
 `
 
 // lightVerbs take a nominal trigger as object and lend it their subject:

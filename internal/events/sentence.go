@@ -491,7 +491,11 @@ func (c *Coder) findTriggers(st *sentState) []trigger {
 				best = nil
 			}
 			if best != nil {
-				out = append(out, trigger{i, bestEnd, best})
+				// a NONE pattern (a CAMEO 01 public statement: "declined to
+				// comment", "denied the charges") claims its words and codes nothing
+				if best.typ != "NONE" {
+					out = append(out, trigger{i, bestEnd, best})
+				}
 				// mark the matched words (not the gaps between them) as used
 				used[i] = true
 				for _, k := range slotIndexes(toks, i, best) {
