@@ -39,12 +39,7 @@ func newEvalEventsCmd() *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c := events.New()
 			if actors != "" {
-				f, err := os.Open(actors)
-				if err != nil {
-					return err
-				}
-				g, err := events.LoadGazetteer(f)
-				f.Close()
+				g, err := readFile(actors, events.LoadGazetteer)
 				if err != nil {
 					return err
 				}
@@ -56,12 +51,7 @@ func newEvalEventsCmd() *cobra.Command {
 			}
 			t0 := time.Now()
 			if plover != "" {
-				f, err := os.Open(plover)
-				if err != nil {
-					return err
-				}
-				recs, err := events.ReadPLOVERGSR(f)
-				f.Close()
+				recs, err := readFile(plover, events.ReadPLOVERGSR)
 				if err != nil {
 					return err
 				}
@@ -89,24 +79,14 @@ func newEvalEventsCmd() *cobra.Command {
 						"PLOVER 0.5b1 names mapped DEMAND->REQUEST, DISAPPROVE->ACCUSE, FIGHT->ASSAULT, INVESTIGATE->ACCUSE"}
 			}
 			if petr != "" {
-				f, err := os.Open(petr)
-				if err != nil {
-					return err
-				}
-				recs, err := events.ReadPETR(f)
-				f.Close()
+				recs, err := readFile(petr, events.ReadPETR)
 				if err != nil {
 					return err
 				}
 				pc := c
 				note := "fictional actors (ARN, GON...) exist only in the PETR.Validate dictionaries; none loaded"
 				if petrActors != "" {
-					af, err := os.Open(petrActors)
-					if err != nil {
-						return err
-					}
-					acts, err := events.ReadPETRActors(af)
-					af.Close()
+					acts, err := readFile(petrActors, events.ReadPETRActors)
 					if err != nil {
 						return err
 					}
@@ -214,14 +194,9 @@ func newTrainEventsPOSCmd() *cobra.Command {
 		Short: "Train the events POS tagger and chunker (averaged perceptron) on CoNLL-2003 columns",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			f, err := os.Open(conll)
+			sents, err := readFile(conll, pos.ReadCoNLL)
 			if err != nil {
 				return err
-			}
-			sents, err := pos.ReadCoNLL(f)
-			f.Close()
-			if err != nil {
-				return fmt.Errorf("%s: %w", conll, err)
 			}
 			t0 := time.Now()
 			tg := pos.Train(sents, iters)
@@ -230,12 +205,7 @@ func newTrainEventsPOSCmd() *cobra.Command {
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "trained on %d sentences in %s -> %s\n", len(sents), time.Since(t0).Round(time.Millisecond), out)
 			if heldout != "" {
-				hf, err := os.Open(heldout)
-				if err != nil {
-					return err
-				}
-				hs, err := pos.ReadCoNLL(hf)
-				hf.Close()
+				hs, err := readFile(heldout, pos.ReadCoNLL)
 				if err != nil {
 					return err
 				}

@@ -178,12 +178,7 @@ func newTopicsPredictCmd() *cobra.Command {
 		Use:   "predict",
 		Short: "Print the top label of each line of a fastText-format file, like 'fasttext predict'",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			f, err := os.Open(model)
-			if err != nil {
-				return err
-			}
-			m, err := classify.ReadModel(f)
-			f.Close()
+			m, err := readFile(model, classify.ReadModel)
 			if err != nil {
 				return err
 			}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -24,5 +25,21 @@ func TestWriteFileKeepsTheOldFileOnFailure(t *testing.T) {
 	ents, _ := os.ReadDir(filepath.Dir(path))
 	if len(ents) != 1 {
 		t.Errorf("temporary files left: %v", ents)
+	}
+}
+
+func TestReadFileNamesTheFileOnBadContent(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "in.txt")
+	if err := os.WriteFile(path, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	bad := errors.New("bad content")
+	_, err := readFile(path, func(io.Reader) (int, error) { return 0, bad })
+	if !errors.Is(err, bad) || !strings.Contains(err.Error(), path) {
+		t.Errorf("error %v: want bad content naming %s", err, path)
+	}
+	n, err := readFile(path, func(r io.Reader) (int, error) { b, err := io.ReadAll(r); return len(b), err })
+	if err != nil || n != 1 {
+		t.Errorf("read %d, %v", n, err)
 	}
 }
