@@ -68,6 +68,7 @@ func NewRoot(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		geoCommands,
 		eventsCommands,
 		serveCommands,
+		queueCommands,
 	} {
 		add(g, root, train, eval)
 	}
