@@ -17,8 +17,8 @@ demo-queue: build
 	$(BIN) queue publish demo/articles $$(ls $(SHARED)/seed/seed-article.txt 2>/dev/null) && \
 	$(BIN) queue status && \
 	echo "== two sitrep queue work --exit-when-idle, one store" && \
-	{ $(BIN) --db $(QUEUE_DB) queue work --exit-when-idle --workers 1 & \
-	  $(BIN) --db $(QUEUE_DB) queue work --exit-when-idle --workers 1; wait; } && \
+	{ $(BIN) --db $(QUEUE_DB) queue work --exit-when-idle --workers 1 --batch 4 & w1=$$!; \
+	  $(BIN) --db $(QUEUE_DB) queue work --exit-when-idle --workers 1 --batch 4; wait $$w1; } && \
 	$(BIN) queue status && \
 	$(BIN) --db $(QUEUE_DB) search airliner
 
