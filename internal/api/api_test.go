@@ -22,6 +22,7 @@ import (
 	"sitrep/internal/analyze"
 	"sitrep/internal/article"
 	"sitrep/internal/store"
+	"sitrep/internal/store/storetest"
 )
 
 const rawArticle = `Flooding forces thousands from homes in Bangladesh
@@ -53,19 +54,49 @@ var testPipeline = sync.OnceValues(analyze.Default)
 
 type testServer struct {
 	*httptest.Server
-	st    *store.SQLite
+	st    store.DB
 	doc   any
 	token string
 }
 
+// backends are the stores the backend-neutral tests run the API over.
+var backends = []struct {
+	name string
+	open func(t *testing.T) store.DB
+}{
+	{"sqlite", func(t *testing.T) store.DB {
+		st, err := store.OpenSQLite(context.Background(), filepath.Join(t.TempDir(), "api.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st
+	}},
+	{"postgres", func(t *testing.T) store.DB {
+		st, err := store.OpenPostgres(context.Background(), storetest.Postgres(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st
+	}},
+}
+
+// eachBackend runs fn as a subtest per backend.
+func eachBackend(t *testing.T, fn func(t *testing.T, open func(*testing.T) store.DB)) {
+	for _, b := range backends {
+		t.Run(b.name, func(t *testing.T) { fn(t, b.open) })
+	}
+}
+
 func newServer(t *testing.T, token string, openReads bool) *testServer {
+	return newServerOn(t, backends[0].open, token, openReads)
+}
+
+func newServerOn(t *testing.T, open func(*testing.T) store.DB, token string, openReads bool) *testServer {
 	t.Helper()
 	ctx := context.Background()
-	st, err := store.OpenSQLite(ctx, filepath.Join(t.TempDir(), "api.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := open(t)
 	t.Cleanup(func() { st.Close() })
+	var err error
 	var arts []*article.Article
 	for i := 0; i < 30; i++ {
 		arts = append(arts, fixture(i))
@@ -160,8 +191,10 @@ func (s *testServer) check(t *testing.T, route, method string, status int, ctype
 	}
 }
 
-func TestEndpointsMatchOpenAPI(t *testing.T) {
-	s := newServer(t, "sekret", true)
+func TestEndpointsMatchOpenAPI(t *testing.T) { eachBackend(t, testEndpointsMatchOpenAPI) }
+
+func testEndpointsMatchOpenAPI(t *testing.T, open func(*testing.T) store.DB) {
+	s := newServerOn(t, open, "sekret", true)
 	id := fixture(3).ID
 	// First page of events gives a cursor to follow.
 	_, _, b := s.do(t, "GET", "/api/v1/events?limit=10", "", "", false)
@@ -280,8 +313,10 @@ func TestOpenAPICoversRoutes(t *testing.T) {
 	}
 }
 
-func TestIngestOutcomes(t *testing.T) {
-	s := newServer(t, "", true)
+func TestIngestOutcomes(t *testing.T) { eachBackend(t, testIngestOutcomes) }
+
+func testIngestOutcomes(t *testing.T, open func(*testing.T) store.DB) {
+	s := newServerOn(t, open, "", true)
 	second := strings.Replace(rawArticle, "Bangladesh", "Assam", -1)
 	body := `[{"text": ` + jsonString(rawArticle) + `}, {"headline": "only a headline"}, {"text": ` + jsonString(rawArticle) + `},
 		{"text": ` + jsonString(second) + `, "url": "https://example.org/assam", "published": "2024-06-04"}, {"published": "bad"}]`
@@ -408,8 +443,10 @@ func TestOpsEndpoints(t *testing.T) {
 	}
 }
 
-func TestEventsCSV(t *testing.T) {
-	s := newServer(t, "", true)
+func TestEventsCSV(t *testing.T) { eachBackend(t, testEventsCSV) }
+
+func testEventsCSV(t *testing.T, open func(*testing.T) store.DB) {
+	s := newServerOn(t, open, "", true)
 	status, ctype, b := s.do(t, "GET", "/api/v1/events?format=csv&country=UA", "", "", false)
 	if status != 200 || !strings.HasPrefix(ctype, "text/csv") {
 		t.Fatalf("%d %s", status, ctype)

@@ -17,8 +17,10 @@ import (
 	"sitrep/internal/stories"
 )
 
-func (g *globals) openStore(ctx context.Context) (*store.SQLite, error) {
-	return store.OpenSQLite(ctx, g.db)
+// openStore opens the store --db names: a SQLite file (the default path
+// when empty) or a postgres:// URL.
+func (g *globals) openStore(ctx context.Context) (store.DB, error) {
+	return store.Open(ctx, g.db)
 }
 
 // primeStories is how many of the most recently stored articles a new

@@ -7,6 +7,7 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"os"
 
 	"github.com/spf13/cobra"
 )
@@ -46,7 +47,7 @@ func NewRoot(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	root.PersistentFlags().StringVar(&g.db, "db", "", "store path (default $XDG_DATA_HOME/sitrep/sitrep.db)")
+	root.PersistentFlags().StringVar(&g.db, "db", os.Getenv("SITREP_DB"), "store: a SQLite file or a postgres:// URL (env SITREP_DB; default $XDG_DATA_HOME/sitrep/sitrep.db)")
 	root.PersistentFlags().BoolVarP(&g.verbose, "verbose", "v", false, "log debug detail to stderr")
 	train, eval := newTrainCmd(g), newEvalCmd(g)
 	root.AddCommand(

@@ -3,17 +3,13 @@ package store
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"testing"
 )
 
-func TestFeeds(t *testing.T) {
+func TestFeeds(t *testing.T) { eachBackend(t, testFeeds) }
+
+func testFeeds(t *testing.T, s DB) {
 	ctx := context.Background()
-	s, err := OpenSQLite(ctx, filepath.Join(t.TempDir(), "f.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
 	f, added, err := s.AddFeed(ctx, "http://example.com/rss")
 	if err != nil || !added || f.ID == 0 {
 		t.Fatalf("AddFeed: %+v %v %v", f, added, err)

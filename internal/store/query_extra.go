@@ -25,8 +25,9 @@ type EventFilter struct {
 }
 
 // where returns the SQL conditions (joined with AND, starting with " AND")
-// and their arguments for f over events e joined to articles a.
-func (f *EventFilter) where() (string, []any) {
+// and their arguments for f over events e joined to articles a, with ?
+// placeholders; d supplies what differs between SQL dialects.
+func (f *EventFilter) where(d dialect) (string, []any) {
 	var sb strings.Builder
 	var args []any
 	q := f.EventQuery
@@ -35,7 +36,7 @@ func (f *EventFilter) where() (string, []any) {
 		args = append(args, strings.ToUpper(q.Type))
 	}
 	if q.Actor != "" {
-		sb.WriteString(` AND (e.source LIKE ? OR e.target LIKE ?)`)
+		sb.WriteString(` AND (e.source ` + d.like + ` ? OR e.target ` + d.like + ` ?)`)
 		args = append(args, "%"+q.Actor+"%", "%"+q.Actor+"%")
 	}
 	if q.Country != "" {
@@ -56,9 +57,9 @@ func (f *EventFilter) where() (string, []any) {
 		sb.WriteString(` AND e.lon BETWEEN ? AND ? AND e.lat BETWEEN ? AND ?`)
 		args = append(args, b[0], b[2], b[1], b[3])
 	}
-	if fts := ftsQuery(f.Text); fts != "" {
-		sb.WriteString(` AND e.article IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`)
-		args = append(args, fts)
+	if cond, arg, ok := d.articleMatch(f.Text); ok {
+		sb.WriteString(` AND e.article IN (` + cond + `)`)
+		args = append(args, arg)
 	}
 	if f.Topic != "" {
 		sb.WriteString(` AND a.topic = ?`)
@@ -69,6 +70,23 @@ func (f *EventFilter) where() (string, []any) {
 		args = append(args, f.ArticleID)
 	}
 	return sb.String(), args
+}
+
+// dialect is what the event filter's SQL needs to know about a backend.
+type dialect struct {
+	like string // case-insensitive LIKE
+	// articleMatch returns a query selecting the keys of the articles whose
+	// text matches a free-text query, with its one argument (ok false when
+	// the text has no words).
+	articleMatch func(text string) (query string, arg any, ok bool)
+}
+
+var sqliteDialect = dialect{
+	like: "LIKE",
+	articleMatch: func(text string) (string, any, bool) {
+		fts := ftsQuery(text)
+		return `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?`, fts, fts != ""
+	},
 }
 
 // needsArticles reports whether the filter reads the articles table.
@@ -84,7 +102,7 @@ func (s *SQLite) FilterEvents(ctx context.Context, f EventFilter) ([]EventRow, s
 		return nil, "", err
 	}
 	lim := limitOf(f.Limit)
-	cond, args := f.where()
+	cond, args := f.where(sqliteDialect)
 	query := `SELECT a.id, a.headline, e.idx, e.doc FROM events e JOIN articles a ON a.rowid = e.article WHERE 1=1` +
 		cond + ` ORDER BY e.date DESC, e.article DESC, e.idx LIMIT ? OFFSET ?`
 	args = append(args, lim+1, off)
@@ -133,7 +151,7 @@ func (s *SQLite) EventClusters(ctx context.Context, f EventFilter, cell float64,
 	if cell <= 0 || math.IsNaN(cell) || math.IsInf(cell, 0) {
 		cell = 1
 	}
-	cond, args := f.where()
+	cond, args := f.where(sqliteDialect)
 	join := ""
 	if f.needsArticles() {
 		join = ` JOIN articles a ON a.rowid = e.article`
@@ -244,7 +262,7 @@ type DayCount struct {
 // EventTimeline counts the events matching f (Limit and Cursor ignored) by
 // day and type, oldest day first. Events without a full date are left out.
 func (s *SQLite) EventTimeline(ctx context.Context, f EventFilter) ([]DayCount, error) {
-	cond, args := f.where()
+	cond, args := f.where(sqliteDialect)
 	join := ""
 	if f.needsArticles() {
 		join = ` JOIN articles a ON a.rowid = e.article`

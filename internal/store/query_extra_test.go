@@ -9,9 +9,10 @@ import (
 	"sitrep/internal/article"
 )
 
-func TestEventFilterClustersTimeline(t *testing.T) {
+func TestEventFilterClustersTimeline(t *testing.T) { eachBackend(t, testEventFilterClustersTimeline) }
+
+func testEventFilterClustersTimeline(t *testing.T, s DB) {
 	ctx := context.Background()
-	s := open(t)
 	var arts []*article.Article
 	for i := 0; i < 10; i++ {
 		arts = append(arts, sample(i))

@@ -37,9 +37,10 @@ func sample(i int) *article.Article {
 	return a
 }
 
-func TestPutIdempotentAndSearch(t *testing.T) {
+func TestPutIdempotentAndSearch(t *testing.T) { eachBackend(t, testPutIdempotentAndSearch) }
+
+func testPutIdempotentAndSearch(t *testing.T, s DB) {
 	ctx := context.Background()
-	s := open(t)
 	var arts []*article.Article
 	for i := 0; i < 30; i++ {
 		arts = append(arts, sample(i))
@@ -182,16 +183,26 @@ func FuzzFTSQuery(f *testing.F) {
 	})
 }
 
+// BenchmarkPut stores batches of 64 articles (as the ingest runner and
+// the queue worker do); ns/op is per article.
 func BenchmarkPut(b *testing.B) {
-	s := open(b)
-	ctx := context.Background()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		a := sample(i)
-		a.Headline += fmt.Sprint(" #", i)
-		a.ID = article.ComputeID(a)
-		if _, err := s.Put(ctx, []*article.Article{a}); err != nil {
-			b.Fatal(err)
-		}
+	for _, be := range backends {
+		b.Run(be.name, func(b *testing.B) {
+			s := be.open(b)
+			ctx := context.Background()
+			b.ResetTimer()
+			for i := 0; i < b.N; i += 64 {
+				var batch []*article.Article
+				for j := i; j < min(i+64, b.N); j++ {
+					a := sample(j)
+					a.Headline += fmt.Sprint(" #", j)
+					a.ID = article.ComputeID(a)
+					batch = append(batch, a)
+				}
+				if _, err := s.Put(ctx, batch); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -1,14 +1,18 @@
 // Package store keeps analysed articles and answers queries over them.
 //
-// Store is the small interface every backend satisfies: the embedded SQLite
-// store (sqlite.go, pure Go, FTS5 full-text search, WAL) is the default; a
-// PostgreSQL backend can satisfy the same interface later. The package does
-// no analysis: it stores what the pipeline produced.
+// Store is the small interface every backend satisfies; Queries (the
+// dashboard's) and FeedStore (feed subscriptions) complete what the CLI and
+// the API use, and DB is all three. Two backends: the embedded SQLite store
+// (sqlite.go: pure Go, FTS5 full-text search, WAL), the default, and
+// PostgreSQL (postgres.go: pgx, tsvector search), for several machines
+// writing to one database. Open picks one from a path or a URL. The package
+// does no analysis: it stores what the pipeline produced.
 package store
 
 import (
 	"context"
 	"errors"
+	"strings"
 
 	"sitrep/internal/article"
 )
@@ -40,6 +44,51 @@ type Store interface {
 	// Count returns the number of stored articles.
 	Count(ctx context.Context) (int, error)
 	Close() error
+}
+
+// Queries are the dashboard's and the API's reads beyond Store.
+type Queries interface {
+	// SearchRanked is Search with a bounded cost, for the HTTP API.
+	SearchRanked(ctx context.Context, q Query) ([]Hit, string, error)
+	// FilterEvents lists events matching f, newest first.
+	FilterEvents(ctx context.Context, f EventFilter) ([]EventRow, string, error)
+	// EventClusters groups located events into grid cells of cell degrees.
+	EventClusters(ctx context.Context, f EventFilter, cell float64, limit int) ([]Cluster, error)
+	// EventTimeline counts events by day and type, oldest day first.
+	EventTimeline(ctx context.Context, f EventFilter) ([]DayCount, error)
+	// PlaceCountries counts articles by the countries of their places.
+	PlaceCountries(ctx context.Context) (map[string]int, error)
+	// Ping checks that the database answers.
+	Ping(ctx context.Context) error
+	// Version changes whenever articles are added.
+	Version(ctx context.Context) (int64, error)
+}
+
+// DB is a complete backend: articles, the dashboard's queries and feeds.
+type DB interface {
+	Store
+	Queries
+	FeedStore
+}
+
+var (
+	_ DB = (*SQLite)(nil)
+	_ DB = (*Postgres)(nil)
+)
+
+// IsPostgres reports whether target names a PostgreSQL database (a
+// postgres:// or postgresql:// URL) rather than a SQLite file.
+func IsPostgres(target string) bool {
+	return strings.HasPrefix(target, "postgres://") || strings.HasPrefix(target, "postgresql://")
+}
+
+// Open opens the store target names: a PostgreSQL URL, else a SQLite file
+// path (created when absent).
+func Open(ctx context.Context, target string) (DB, error) {
+	if IsPostgres(target) {
+		return OpenPostgres(ctx, target)
+	}
+	return OpenSQLite(ctx, target)
 }
 
 // Query selects articles.
