@@ -70,6 +70,7 @@ func NewRoot(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		eventsCommands,
 		serveCommands,
 		queueCommands,
+		storiesCommands,
 	} {
 		add(g, root, train, eval)
 	}
