@@ -141,11 +141,13 @@ type EventLocation struct {
 	Lon     float64 `json:"lon"`
 }
 
-// Evidence is the sentence an event was coded from, in rune offsets into Body.
+// Evidence is the sentence an event was coded from, in rune offsets into Body,
+// and the trigger word in it (the verb or noun that names the event).
 type Evidence struct {
-	Sentence string `json:"sentence"`
-	Start    int    `json:"start"`
-	End      int    `json:"end"`
+	Sentence string   `json:"sentence"`
+	Start    int      `json:"start"`
+	End      int      `json:"end"`
+	Trigger  *Mention `json:"trigger,omitempty"`
 }
 
 // Event is one coded happening: who did what to whom, where and when.

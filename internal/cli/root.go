@@ -71,6 +71,7 @@ func NewRoot(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		serveCommands,
 		queueCommands,
 		storiesCommands,
+		eventLocationCommands,
 	} {
 		add(g, root, train, eval)
 	}

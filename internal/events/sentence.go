@@ -1176,7 +1176,9 @@ func (c *Coder) newDraft(st *sentState, d *discourse, typ, mode, cameo string, t
 		Evidence: article.Evidence{Sentence: st.text, Start: st.start, End: st.start + len(st.runes)}}
 	dr := &draft{ev: ev}
 	if ti >= 0 && ti < len(st.toks) {
-		dr.pos = st.toks[ti].start
+		t := st.toks[ti]
+		dr.pos = t.start
+		dr.ev.Evidence.Trigger = &article.Mention{Start: t.start, End: t.end, Text: t.text}
 	}
 	// date: the expression nearest the trigger
 	best, bd := "", 1<<30
