@@ -389,6 +389,19 @@ func TestDashboardInBrowser(t *testing.T) {
 		t.Errorf("type=PROTEST: %d event rows, want %d (the API's)", rows, len(protests.Items))
 	}
 
+	// The actor box filters the events by source or target name, as the API does.
+	b.do(chromedp.Navigate(srv.URL+"/"), b.idle(), chromedp.SendKeys(chromedp.CSS(`#actor`), "Russia"), chromedp.Sleep(700*time.Millisecond), b.idle())
+	var byActor struct {
+		Items []json.RawMessage `json:"items"`
+	}
+	getJSON(t, srv.URL+"/api/v1/events?actor=Russia&limit=100", &byActor)
+	if rows := eval[int](b, `document.querySelectorAll("#events tr[data-article]").length`); rows != len(byActor.Items) {
+		t.Errorf("actor=Russia: %d event rows, want %d (the API's)", rows, len(byActor.Items))
+	}
+	if h := eval[string](b, `location.hash`); !strings.Contains(h, "actor=Russia") {
+		t.Errorf("hash %q lacks the actor filter", h)
+	}
+
 	// Clicking a map cluster filters the table to its area: the cluster
 	// nearest Bamako holds the fixture's two events there (and whatever
 	// else the analysis located close by).

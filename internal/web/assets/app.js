@@ -7,8 +7,8 @@
   const $ = (s) => document.querySelector(s);
   const api = "api/v1/";
   const SVGNS = "http://www.w3.org/2000/svg";
-  const FILTERS = ["q", "topic", "country", "type", "from", "to"];
-  const state = { q: "", topic: "", country: "", type: "", from: "", to: "", bbox: "", article: "", ev: "" };
+  const FILTERS = ["q", "topic", "country", "type", "actor", "from", "to"];
+  const state = { q: "", topic: "", country: "", type: "", actor: "", from: "", to: "", bbox: "", article: "", ev: "" };
   let names = {}; // alpha-2 -> country name
   let gen = 0; // bumps on each filter change; late answers are dropped
 
@@ -548,6 +548,10 @@
   $("#search").addEventListener("submit", (e) => { e.preventDefault(); changed(); });
   const typing = debounce(changed, 300);
   $("#q").addEventListener("input", typing);
+  $("#actor").addEventListener("input", typing);
+  // Enter searches at once (with two text boxes the form has no implicit
+  // submission).
+  for (const k of ["q", "actor"]) $("#" + k).addEventListener("keydown", (e) => { if (e.key === "Enter") { e.preventDefault(); changed(); } });
   // Entity names as suggestions: choosing one searches for it as a phrase.
   const suggest = debounce(async () => {
     const v = $("#q").value.trim();
