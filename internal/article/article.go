@@ -152,11 +152,15 @@ type Evidence struct {
 
 // Event is one coded happening: who did what to whom, where and when.
 type Event struct {
-	Type         string         `json:"type"` // PLOVER event type
-	Mode         string         `json:"mode"`
-	CAMEO        string         `json:"cameo,omitempty"`
-	Source       Actor          `json:"source"`
-	Target       Actor          `json:"target"`
+	Type   string `json:"type"` // PLOVER event type
+	Mode   string `json:"mode"`
+	CAMEO  string `json:"cameo,omitempty"`
+	Source Actor  `json:"source"`
+	Target Actor  `json:"target"`
+	// ReportedBy is who the sentence says reported the event ("X said Y
+	// struck Z" codes Y struck Z, reported by X); nil when the sentence
+	// tells it itself.
+	ReportedBy   *Actor         `json:"reported_by,omitempty"`
 	Location     *EventLocation `json:"location"`
 	Date         string         `json:"date"`
 	Fatalities   *int           `json:"fatalities"`

@@ -47,18 +47,26 @@ func eventRows(a *article.Article) [][]string {
 			a.ID + "-" + strconv.Itoa(i+1), e.Date, e.Type, e.Mode, e.CAMEO,
 			e.Source.Name, e.Source.Country, e.Source.Role,
 			e.Target.Name, e.Target.Country, e.Target.Role,
-			cc, loc, lat, lon, intOr(e.Fatalities, "0"), intOr(e.Injured, ""), e.ClaimedBy,
+			cc, loc, lat, lon, intOr(e.Fatalities, "0"), intOr(e.Injured, ""), e.ClaimedBy, reportedBy(e),
 			a.URL, a.Source, a.ID, strconv.FormatFloat(e.Confidence, 'f', 3, 64), notes,
 		})
 	}
 	return rows
 }
 
+// reportedBy names who the evidence says reported the event, "" for none.
+func reportedBy(e article.Event) string {
+	if e.ReportedBy == nil {
+		return ""
+	}
+	return e.ReportedBy.Name
+}
+
 func exportEventsCSV(ctx context.Context, st eachArticle, out io.Writer) error {
 	w := csv.NewWriter(out)
 	w.Write([]string{"event_id", "event_date", "event_type", "sub_event_type", "cameo",
 		"actor1", "actor1_country", "actor1_role", "actor2", "actor2_country", "actor2_role",
-		"country", "location", "latitude", "longitude", "fatalities", "injured", "claimed_by",
+		"country", "location", "latitude", "longitude", "fatalities", "injured", "claimed_by", "reported_by",
 		"source_url", "source", "article_id", "confidence", "notes"})
 	err := st.Each(ctx, func(a *article.Article) error {
 		for _, r := range eventRows(a) {

@@ -460,6 +460,49 @@ type trigger struct {
 func isVerbTag(t string) bool { return strings.HasPrefix(t, "VB") }
 func isNounTag(t string) bool { return strings.HasPrefix(t, "NN") }
 
+// inReport reports whether token ti is inside what a reporting verb of the
+// sentence reports: after it ("X said Y struck Z", "He added: ..."), in a
+// quotation that ends before it ('"Y struck Z," X said'), or before a
+// closing ", he said". A participle
+// opening the sentence ("Speaking after Putin vowed ..., Obama said") does
+// not report what follows it; the main reporting verb does.
+func inReport(st *sentState, reports []int, ti int) bool {
+	isQuote := func(s string) bool { return s == "\"" || s == "“" || s == "”" || s == "''" || s == "``" }
+	for _, r := range reports {
+		if st.toks[r].tag == "VBG" && r <= 1 {
+			continue
+		}
+		if ti > r {
+			return true
+		}
+		if ti < r {
+			open, closed := false, false
+			for k := 0; k < ti; k++ {
+				if isQuote(st.toks[k].text) {
+					open = !open
+				}
+			}
+			for k := ti + 1; k < r && open; k++ {
+				if isQuote(st.toks[k].text) {
+					closed = true
+					break
+				}
+			}
+			if open && closed {
+				return true
+			}
+			// "More talks would be held with Moscow, he said." (the
+			// reporting clause closes the sentence)
+			for k := r - 1; k > ti && k >= r-4 && r >= len(st.toks)-4; k-- {
+				if st.toks[k].text == "," {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // findTriggers matches the lexicon against the sentence.
 func (c *Coder) findTriggers(st *sentState) []trigger {
 	toks := st.toks
@@ -1055,6 +1098,12 @@ func (c *Coder) codeSentence(st *sentState, d *discourse) []*draft {
 	for _, tr := range trigs {
 		dr := c.codeTrigger(st, d, tr, trigs)
 		if dr != nil {
+			// an event told in reported speech is reported by the speaker
+			// (unless the speaker is its own source: "X said it would ...")
+			if speakerActor.Name != "" && dr.ev.Source.Name != speakerActor.Name && inReport(st, reports, tr.i) {
+				rb := speakerActor
+				dr.ev.ReportedBy = &rb
+			}
 			out = append(out, dr)
 		}
 	}
