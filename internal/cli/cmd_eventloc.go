@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 	"time"
@@ -21,6 +22,7 @@ func eventLocationCommands(g *globals, root, train, eval *cobra.Command) {
 
 func newEvalEventLocationCmd() *cobra.Command {
 	var path string
+	var showDev bool
 	cmd := &cobra.Command{
 		Use:   "event-location --file FILE",
 		Short: "Is an event's location the place where it happened? (Halterman's event-location gold)",
@@ -62,22 +64,44 @@ both say none). Prints JSON: sitrep, and two baselines over the same places
 				preds[i] = predictLocation(a, e.Verb)
 				first[i], nearest[i] = placeBaselines(a, e.Verb)
 			}
+			// halves by position in the file: rules may be written reading
+			// the dev half (odd positions); the held-out half (even) is only
+			// scored.
+			half := func(odd bool, ps []loceval.Prediction) loceval.Result {
+				var es []loceval.Entry
+				var hp []loceval.Prediction
+				for i := range entries {
+					if (i%2 == 1) == odd {
+						es, hp = append(es, entries[i]), append(hp, ps[i])
+					}
+				}
+				return loceval.Score(es, hp)
+			}
 			rep := struct {
 				File       string         `json:"file"`
 				Skipped    int            `json:"skipped"`
 				Sitrep     loceval.Result `json:"sitrep"`
+				Dev        loceval.Result `json:"sitrep_dev"`
+				HeldOut    loceval.Result `json:"sitrep_heldout"`
 				FirstPlace loceval.Result `json:"baseline_first_place"`
 				Nearest    loceval.Result `json:"baseline_nearest_place"`
 				MS         int64          `json:"ms"`
 			}{File: path, Skipped: skipped, Sitrep: loceval.Score(entries, preds),
+				Dev: half(true, preds), HeldOut: half(false, preds),
 				FirstPlace: loceval.Score(entries, first), Nearest: loceval.Score(entries, nearest),
 				MS: time.Since(start).Milliseconds()}
+			if showDev {
+				for i := 1; i < len(entries); i += 2 {
+					printLocError(cmd.ErrOrStderr(), entries[i], preds[i])
+				}
+			}
 			enc := json.NewEncoder(cmd.OutOrStdout())
 			enc.SetIndent("", "  ")
 			return enc.Encode(rep)
 		},
 	}
 	cmd.Flags().StringVar(&path, "file", "", "labeled_text.json(.gz)")
+	cmd.Flags().BoolVar(&showDev, "dev-errors", false, "print the dev half's wrong answers to stderr")
 	return cmd
 }
 
@@ -154,4 +178,32 @@ func placeBaselines(a *article.Article, verb loceval.Span) (first, nearest locev
 		nearest.Location = []loceval.Span{best}
 	}
 	return first, nearest
+}
+
+// printLocError prints a wrong answer of the dev half.
+func printLocError(w io.Writer, e loceval.Entry, p loceval.Prediction) {
+	r := []rune(e.Text)
+	span := func(s loceval.Span) string {
+		if s.Start < 0 || s.End > len(r) {
+			return "(unnamed)"
+		}
+		return string(r[s.Start:s.End])
+	}
+	var gold, got []string
+	ok := len(e.Locations) == 0 && len(p.Location) == 0
+	for _, g := range e.Locations {
+		gold = append(gold, span(g))
+		for _, s := range p.Location {
+			if g.Start < s.End && s.Start < g.End {
+				ok = true
+			}
+		}
+	}
+	if ok {
+		return
+	}
+	for _, s := range p.Location {
+		got = append(got, span(s))
+	}
+	fmt.Fprintf(w, "%s verb=%q found=%v gold=%q got=%q\n  %s\n", e.ID, span(e.Verb), p.Found, gold, got, e.Text)
 }
