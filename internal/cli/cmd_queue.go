@@ -76,7 +76,8 @@ func newQueueBrokerCmd() *cobra.Command {
 }
 
 func newQueuePublishCmd(g *globals, url *string) *cobra.Command {
-	return &cobra.Command{
+	var quiet bool
+	cmd := &cobra.Command{
 		Use:   "publish PATH...",
 		Short: "Parse files, folders and globs of articles and publish them to the queue",
 		Long: `Parse articles as "sitrep ingest" does (text, HTML, JSONL, WARC) and publish
@@ -102,7 +103,11 @@ name and skipped. An article published twice within a day is queued once.`,
 			}
 			published, dups := 0, 0
 			start := time.Now()
+			bar := fileBar(stderr, "publish", len(files), quiet)
 			for _, f := range files {
+				if bar != nil {
+					bar.Add(1)
+				}
 				err := ingest.ReadFile(ctx, f, func(it ingest.Item) error {
 					if it.Err == nil {
 						var isNew bool
@@ -116,6 +121,9 @@ name and skipped. An article published twice within a day is queued once.`,
 						}
 					}
 					failed++
+					if bar != nil {
+						bar.Clear()
+					}
 					fmt.Fprintf(stderr, "error: %s: %v\n", it.Name, it.Err)
 					return ctx.Err()
 				})
@@ -127,11 +135,16 @@ name and skipped. An article published twice within a day is queued once.`,
 					fmt.Fprintf(stderr, "error: %s: %v\n", f, err)
 				}
 			}
+			if bar != nil {
+				bar.Finish()
+			}
 			fmt.Fprintf(cmd.OutOrStdout(), "published %d, duplicates %d, failed %d (%d files, %.1fs)\n",
 				published, dups, failed, len(files), time.Since(start).Seconds())
 			return nil
 		},
 	}
+	cmd.Flags().BoolVarP(&quiet, "quiet", "q", false, "no progress bar")
+	return cmd
 }
 
 func newQueueWorkCmd(g *globals, url *string) *cobra.Command {

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"time"
 
@@ -21,6 +22,19 @@ import (
 // when empty) or a postgres:// URL.
 func (g *globals) openStore(ctx context.Context) (store.DB, error) {
 	return store.Open(ctx, g.db)
+}
+
+// fileBar is a progress bar over n files on a terminal stderr (nil when
+// stderr is not a terminal, quiet is set or there is one file).
+func fileBar(stderr io.Writer, what string, n int, quiet bool) *progressbar.ProgressBar {
+	f, ok := stderr.(*os.File)
+	if !ok || quiet || n < 2 || !term.IsTerminal(int(f.Fd())) {
+		return nil
+	}
+	return progressbar.NewOptions(n, progressbar.OptionSetWriter(stderr),
+		progressbar.OptionSetDescription(what), progressbar.OptionShowCount(),
+		progressbar.OptionShowIts(), progressbar.OptionClearOnFinish(),
+		progressbar.OptionThrottle(100*time.Millisecond))
 }
 
 // primeStories is how many of the most recently stored articles a new
@@ -72,12 +86,8 @@ or line is reported on stderr by name and skipped; the batch goes on.`,
 			}
 			r := &ingest.Runner{Pipeline: p, Store: st, Workers: workers, Stories: grouper,
 				OnError: func(name string, err error) { fmt.Fprintf(stderr, "error: %s: %v\n", name, err) }}
-			var bar *progressbar.ProgressBar
-			if f, ok := stderr.(*os.File); ok && !quiet && term.IsTerminal(int(f.Fd())) && len(files) > 1 {
-				bar = progressbar.NewOptions(len(files), progressbar.OptionSetWriter(stderr),
-					progressbar.OptionSetDescription("ingest"), progressbar.OptionShowCount(),
-					progressbar.OptionShowIts(), progressbar.OptionClearOnFinish(),
-					progressbar.OptionThrottle(100*time.Millisecond))
+			bar := fileBar(stderr, "ingest", len(files), quiet)
+			if bar != nil {
 				r.OnFile = func(string) { bar.Add(1) }
 				r.OnError = func(name string, err error) { bar.Clear(); fmt.Fprintf(stderr, "error: %s: %v\n", name, err) }
 			}
