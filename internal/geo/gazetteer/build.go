@@ -38,7 +38,7 @@ type Sources struct {
 	// Admin1Points, when set, gives per alpha-2 country code another
 	// source's representative points of first-level divisions (gountries'
 	// subdivisions; see package subdiv). A division whose name matches one
-	// of them unambiguously is placed halfway between that point and the
+	// of them unambiguously (and lies within 1,000 km of the towns) is placed halfway between that point and the
 	// middle of its towns' extent.
 	Admin1Points map[string][]NamedPoint
 }
@@ -219,7 +219,7 @@ func Build(src Sources) ([]byte, Stats, error) {
 		}
 		// the middle of its towns' extent, and the other source's point
 		lat, lon := trimmedMiddle(a1pts[a.Code])
-		if p, ok := matchPoint(src.Admin1Points[parts[0]], a.Name); ok && haversineKm(lat, lon, p.Lat, p.Lon) <= 400 {
+		if p, ok := matchPoint(src.Admin1Points[parts[0]], a.Name); ok && haversineKm(lat, lon, p.Lat, p.Lon) <= 1000 {
 			plon := p.Lon
 			if plon-lon > 180 {
 				plon -= 360
