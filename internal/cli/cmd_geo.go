@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -134,6 +135,7 @@ func newEvalGeoCmd() *cobra.Command {
 		xmlPath, format string
 		errors          int
 		breakdown       int
+		explain         string
 	)
 	cmd := &cobra.Command{
 		Use:   "geo --xml FILE",
@@ -160,6 +162,9 @@ end, with sitrep's own spans, toponym precision and recall.`,
 			if err != nil {
 				return err
 			}
+			if explain != "" {
+				return explainGeoDoc(cmd.OutOrStdout(), gc, docs, explain)
+			}
 			start := time.Now()
 			rep := geoeval.Evaluate(gc, docs, errors)
 			rep.Dropped = dropped
@@ -182,6 +187,36 @@ end, with sitrep's own spans, toponym precision and recall.`,
 	cmd.Flags().StringVar(&xmlPath, "xml", "", "corpus XML file")
 	cmd.Flags().StringVar(&format, "format", "auto", "lgl | gwn | geovirus | auto")
 	cmd.Flags().IntVar(&errors, "errors", 0, "print up to N toponyms resolved more than 161 km off")
+	cmd.Flags().StringVar(&explain, "explain", "", "print one article's gold toponyms and the readings scored for each (development)")
 	cmd.Flags().IntVar(&breakdown, "breakdown", 0, "print the errors by feature class and the N most frequent (name, reading, km)")
 	return cmd
+}
+
+// explainGeoDoc prints, for the article with the given id, each gold
+// toponym with its gold point and what it resolved to, then the scores of
+// each name's best readings.
+func explainGeoDoc(w io.Writer, gc *geo.Geocoder, docs []geoeval.Doc, id string) error {
+	for _, d := range docs {
+		if d.ID != id {
+			continue
+		}
+		runes := []rune(d.Text)
+		var spans []geo.Span
+		var golds []geoeval.Gold
+		for _, g := range d.Toponyms {
+			if g.HasCoord {
+				spans = append(spans, geo.Span{Start: g.Start, End: g.End, Text: string(runes[g.Start:g.End])})
+				golds = append(golds, g)
+			}
+		}
+		rs := gc.ResolveGold(d.Text, spans)
+		for i, r := range rs {
+			g := golds[i]
+			fmt.Fprintf(w, "%-28q gold %.3f,%.3f -> %s (%s %s %s) %.0f km\n", g.Name, g.Lat, g.Lon, r.Name, r.Country, r.Admin1, r.Feature,
+				geo.Haversine(r.Lat, r.Lon, g.Lat, g.Lon))
+		}
+		fmt.Fprint(w, gc.Explain(d.Text, spans, 5))
+		return nil
+	}
+	return fmt.Errorf("no article %q", id)
 }

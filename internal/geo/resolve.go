@@ -189,7 +189,7 @@ func (gc *Geocoder) textEvidence(text string) *evidence {
 			i += matched - 1
 		}
 	}
-	if m := datelineRE.FindStringSubmatch(firstLine(text)); m != nil {
+	if m := datelineMatch(text); m != nil {
 		for _, part := range []string{m[2], m[1]} {
 			if part == "" {
 				continue
@@ -217,6 +217,31 @@ func (gc *Geocoder) textEvidence(text string) *evidence {
 		}
 	}
 	return ev
+}
+
+// datelineMatch finds the dateline at the start of the text, or right after
+// a headline that precedes it ("Lebanon schedules clean-up. LEBANON --"),
+// where only a capitalised place name counts ("ATLANTA -").
+func datelineMatch(text string) []string {
+	if m := datelineRE.FindStringSubmatch(firstLine(text)); m != nil {
+		return m
+	}
+	head := text
+	if len(head) > 300 {
+		head = head[:300]
+	}
+	for i := 0; i+2 < len(head); i++ {
+		if head[i] != '.' && head[i] != '\n' {
+			continue
+		}
+		rest := strings.TrimLeft(head[i+1:], " \t\n")
+		m := datelineRE.FindStringSubmatch(firstLine(rest))
+		if m == nil || strings.ToUpper(m[1]) != m[1] || len(strings.TrimSpace(m[1])) < 3 {
+			continue
+		}
+		return m
+	}
+	return nil
 }
 
 func firstLine(s string) string {
@@ -270,8 +295,9 @@ type group struct {
 	spans []int // indices into the span list
 	cands []candidate
 	comma []string // names that follow it after a comma ("Alexandria, La.")
-	pick  int
-	probs []float64
+	pick   int
+	probs  []float64
+	scores []float64
 	// kinds are the feature kinds the text around the name gives ("Georgia
 	// state", "the city of Alexandria"): admin1, admin2, town
 	kinds map[string]bool
@@ -286,6 +312,39 @@ func (gc *Geocoder) Resolve(text string, spans []Span) []Resolution {
 }
 
 func (gc *Geocoder) resolve(text string, spans []Span, backoff bool) []Resolution {
+	out, _ := gc.resolveGroups(text, spans, backoff)
+	return out
+}
+
+// Explain resolves gold-style spans (with backoff) and describes each
+// name's best-scored readings after the last round (for development).
+func (gc *Geocoder) Explain(text string, spans []Span, top int) string {
+	_, groups := gc.resolveGroups(text, spans, true)
+	var b strings.Builder
+	for _, g := range groups {
+		fmt.Fprintf(&b, "%q x%d: %d candidates", spans[g.spans[0]].Text, len(g.spans), len(g.cands))
+		if g.backedOff {
+			b.WriteString(" (backed off)")
+		}
+		b.WriteString("\n")
+		idx := make([]int, len(g.cands))
+		for i := range idx {
+			idx[i] = i
+		}
+		sort.SliceStable(idx, func(a, c int) bool { return g.scores[idx[a]] > g.scores[idx[c]] })
+		for n, i := range idx {
+			if n >= top {
+				break
+			}
+			c := g.cands[i]
+			fmt.Fprintf(&b, "   %-24s %s %-4s %-5s pop %9d prior %5.2f score %6.2f p %.2f  %.3f,%.3f\n",
+				c.name, c.country, c.admin1, c.feature, c.pop, priorScore(c), g.scores[i], g.probs[i], c.lat, c.lon)
+		}
+	}
+	return b.String()
+}
+
+func (gc *Geocoder) resolveGroups(text string, spans []Span, backoff bool) ([]Resolution, []*group) {
 	ev := gc.textEvidence(text)
 	runes := []rune(text)
 	byKey := map[string]*group{}
@@ -413,7 +472,7 @@ func (gc *Geocoder) resolve(text string, spans []Span, backoff bool) []Resolutio
 	if backoff {
 		gc.fillUnresolved(out)
 	}
-	return out
+	return out, groups
 }
 
 // admin1Hint records that g's name was followed by ", c".
@@ -578,7 +637,7 @@ func (g *group) choose(ev *evidence, nb *neighbours, gc *Geocoder) {
 	for i := range probs {
 		probs[i] /= z
 	}
-	g.pick, g.probs = best, probs
+	g.pick, g.probs, g.scores = best, probs, scores
 }
 
 func haversine(lat1, lon1, lat2, lon2 float64) float64 {
