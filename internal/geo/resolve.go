@@ -291,10 +291,10 @@ func priorScore(c candidate) float64 {
 
 // group is one distinct name in the text with all its occurrences.
 type group struct {
-	key   string
-	spans []int // indices into the span list
-	cands []candidate
-	comma []string // names that follow it after a comma ("Alexandria, La.")
+	key    string
+	spans  []int // indices into the span list
+	cands  []candidate
+	comma  []string // names that follow it after a comma ("Alexandria, La.")
 	pick   int
 	probs  []float64
 	scores []float64
