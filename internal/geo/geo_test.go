@@ -98,6 +98,8 @@ func TestResolveInContext(t *testing.T) {
 		{"ATHENS, Ga. — Officials at the university said classes resumed.", "ATHENS", "US", "Georgia"},
 		{"ALEXANDRIA, Egypt (Reuters) - Protesters marched on Friday.", "ALEXANDRIA", "EG", ""},
 		{"The plane landed in Washington after the talks.", "Washington", "US", "District of Columbia"},
+		{"Residents of Palestine and Elkhart, Texas: Michael Smith, 49, Palestine, was indicted.", "Palestine", "US", "Texas"},
+		{"Israeli jets struck targets in Lebanon on Monday.", "Lebanon", "LB", ""},
 	} {
 		r := resolveOne(gc, c.text, c.name)
 		if !r.OK {
@@ -246,6 +248,12 @@ func TestDesignatorAround(t *testing.T) {
 		{"the city of Paris said", "Paris", "town"},
 		{"Clarke County officials", "Clarke", "admin2"},
 		{"in Paris on Monday", "Paris", ""},
+		{"teams at the Jordan middle school", "Jordan", "local"},
+		{"Lebanon residents may take part", "Lebanon", "local"},
+		{"at 1301 Lafayette Ave., Lebanon. Only", "Lebanon", "local"},
+		{"Joyce Glover, 22, Palestine, date of", "Palestine", "local"},
+		{"talks in Amman, Jordan, on Monday", "Jordan", ""},
+		{"Lebanon officials said", "Lebanon", ""},
 	} {
 		rs := []rune(c.text)
 		i := strings.Index(c.text, c.name) // ASCII texts: byte = rune offsets

@@ -58,6 +58,7 @@ const (
 	wTownOverAdmin = 3.0  // a division loses to a town of the same name inside it
 	wAltLoses      = 3.0  // an alternate name loses to a bigger place whose own name it is
 	wDesignator    = 2.5  // the text calls it a state, county or city
+	wLocal         = 2.5  // the text writes it as a local place (its residents, police, schools; an address)
 	ambiguousP     = 0.55 // below this probability a reading is flagged ambiguous
 )
 
@@ -589,6 +590,9 @@ func (g *group) choose(ev *evidence, nb *neighbours, gc *Geocoder) {
 		if c.comma {
 			s += wComma
 		}
+		if g.kinds["local"] && !c.isCountry {
+			s += wLocal
+		}
 		if g.kinds[kindOf(c)] {
 			s += wDesignator // "the Georgia state line", "the city of Paris"
 		}
@@ -821,6 +825,12 @@ func designatorAround(runes []rune, start, end int) string {
 		return "admin2"
 	case "city", "town", "village", "mayor", "township":
 		return "town"
+	case "residents", "police", "council", "councilman", "councilwoman", "aldermen", "selectmen", "school", "schools",
+		"library", "firefighters", "elementary", "middle", "high":
+		return "local" // "Jordan middle school", "Lebanon residents": a town or a state, not a country
+	}
+	if localBefore(runes, start) {
+		return "local"
 	}
 	prev := strings.ToLower(lastWords(runes, start, 2))
 	switch prev {
@@ -832,6 +842,39 @@ func designatorAround(runes []rune, start, end int) string {
 		return "town"
 	}
 	return ""
+}
+
+// localBefore reports a street address or an age before the name, as local
+// news writes a town: "1301 Lafayette Ave., Lebanon", "Joyce Glover, 22,
+// Palestine".
+func localBefore(runes []rune, start int) bool {
+	i := start
+	for i > 0 && runes[i-1] == ' ' {
+		i--
+	}
+	if i == 0 || runes[i-1] != ',' {
+		return false
+	}
+	i--
+	for i > 0 && runes[i-1] == ' ' {
+		i--
+	}
+	j := i
+	for j > 0 && unicode.IsDigit(runes[j-1]) {
+		j--
+	}
+	if i-j >= 1 && i-j <= 3 && j > 1 && runes[j-1] == ' ' && runes[j-2] == ',' {
+		return true // ", 22, Palestine"
+	}
+	w := strings.ToLower(strings.TrimSuffix(lastWords(runes, i, 1), "."))
+	if i > 0 && runes[i-1] == '.' {
+		w = strings.ToLower(lastWords(runes, i-1, 1))
+	}
+	switch w {
+	case "ave", "avenue", "st", "street", "rd", "road", "blvd", "boulevard", "dr", "drive", "ln", "lane", "hwy", "highway", "pike":
+		return true
+	}
+	return false
 }
 
 // firstWord is the word that starts after position i (spaces skipped).
