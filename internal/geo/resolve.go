@@ -338,8 +338,8 @@ func (gc *Geocoder) Explain(text string, spans []Span, top int) string {
 				break
 			}
 			c := g.cands[i]
-			fmt.Fprintf(&b, "   %-24s %s %-4s %-5s pop %9d prior %5.2f score %6.2f p %.2f  %.3f,%.3f\n",
-				c.name, c.country, c.admin1, c.feature, c.pop, priorScore(c), g.scores[i], g.probs[i], c.lat, c.lon)
+			fmt.Fprintf(&b, "   %-24s %s %-4s %-4s %-5s pop %9d prior %5.2f score %6.2f p %.2f  %.3f,%.3f\n",
+				c.name, c.country, c.admin1, c.admin2, c.feature, c.pop, priorScore(c), g.scores[i], g.probs[i], c.lat, c.lon)
 		}
 	}
 	return b.String()
@@ -390,7 +390,7 @@ func (gc *Geocoder) resolveGroups(text string, spans []Span, backoff bool) ([]Re
 		g.choose(ev, nil, gc)
 	}
 	// pass 2: add what the other names resolved to
-	for round := 0; round < 2; round++ {
+	for round := 0; round < rounds; round++ {
 		picks := make([]candidate, 0, len(groups))
 		conf := make([]float64, 0, len(groups))
 		owner := make([]*group, 0, len(groups))
@@ -430,7 +430,18 @@ func (gc *Geocoder) resolveGroups(text string, spans []Span, backoff bool) ([]Re
 					ctx.others = append(ctx.others, sets[j])
 				}
 			}
+			prev := g.probs
 			g.choose(ev, ctx, gc)
+			if damping > 0 && len(prev) == len(g.probs) {
+				// blend with the previous round so that names that
+				// support each other settle rather than flip together
+				for i := range g.probs {
+					g.probs[i] = damping*prev[i] + (1-damping)*g.probs[i]
+					if g.probs[i] > g.probs[g.pick] {
+						g.pick = i
+					}
+				}
+			}
 		}
 	}
 	// a shorter form ("Hatch" of "Brands Hatch") counts only when it lies
@@ -504,6 +515,8 @@ type partner struct {
 
 const (
 	maxSupporters = 40
+	rounds        = 5   // rounds of neighbour support after the first pass
+	damping       = 0.3 // share of the previous round's probabilities kept in each round
 	maxPartners   = 15
 	partnerExp    = 0.25
 )
