@@ -100,6 +100,8 @@ func TestResolveInContext(t *testing.T) {
 		{"The plane landed in Washington after the talks.", "Washington", "US", "District of Columbia"},
 		{"Residents of Palestine and Elkhart, Texas: Michael Smith, 49, Palestine, was indicted.", "Palestine", "US", "Texas"},
 		{"Israeli jets struck targets in Lebanon on Monday.", "Lebanon", "LB", ""},
+		{"Storms crossed Alabama, Georgia and Florida.", "Georgia", "US", "Georgia"},
+		{"Leaders of Russia, Georgia and Ukraine met.", "Georgia", "GE", ""},
 	} {
 		r := resolveOne(gc, c.text, c.name)
 		if !r.OK {
@@ -260,5 +262,19 @@ func TestDesignatorAround(t *testing.T) {
 		if got := designatorAround(rs, i, i+len(c.name)); got != c.want {
 			t.Errorf("%q: %q, want %q", c.text, got, c.want)
 		}
+	}
+}
+
+func TestBackoffToMainAdmin1(t *testing.T) {
+	gc := newTest(t)
+	text := "Water of the Cauvery is shared by Tamil Nadu and Karnataka; Tamil Nadu wants more."
+	var spans []Span
+	for _, n := range []string{"Cauvery", "Tamil Nadu", "Karnataka"} {
+		i := strings.Index(text, n)
+		spans = append(spans, Span{Start: i, End: i + len(n), Text: n})
+	}
+	rs := gc.ResolveGold(text, spans)
+	if !rs[0].OK || !rs[0].Backoff || rs[0].Feature != "ADM1" || rs[0].Country != "IN" {
+		t.Fatalf("Cauvery -> %+v, want the article's main admin1 standing in", rs[0])
 	}
 }

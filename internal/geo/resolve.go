@@ -58,6 +58,7 @@ const (
 	wTownOverAdmin = 3.0  // a division loses to a town of the same name inside it
 	wAltLoses      = 3.0  // an alternate name loses to a bigger place whose own name it is
 	wDesignator    = 2.5  // the text calls it a state, county or city
+	wList          = 2.5  // listed next to names of its kind: "Missouri, New York and Virginia"
 	wLocal         = 2.5  // the text writes it as a local place (its residents, police, schools; an address)
 	ambiguousP     = 0.55 // below this probability a reading is flagged ambiguous
 )
@@ -304,6 +305,9 @@ type group struct {
 	kinds map[string]bool
 	// backedOff: the candidates are those of a part of the name
 	backedOff bool
+	// listKinds counts the kinds (admin1, country) of the names listed
+	// next to it ("Missouri, New York and Virginia")
+	listKinds map[string]int
 }
 
 // Resolve resolves toponym spans of text to places. Spans with the same name
@@ -372,6 +376,26 @@ func (gc *Geocoder) resolveGroups(text string, spans []Span, backoff bool) ([]Re
 			between := runeSlice(runes, s.End, spans[i+1].Start)
 			if strings.TrimSpace(between) == "," {
 				g.comma = append(g.comma, spans[i+1].Text)
+			}
+		}
+		// a list of places of one kind: "Missouri, New York, North Carolina
+		// and Virginia" (states), "Russia, Georgia and Ukraine" (countries)
+		for _, j := range []int{i - 1, i + 1} {
+			if j < 0 || j >= len(spans) {
+				continue
+			}
+			a, b := s, spans[j]
+			if j < i {
+				a, b = spans[j], s
+			}
+			if !listSep(runeSlice(runes, a.End, b.Start)) {
+				continue
+			}
+			if kind := gc.listKind(spans[j].Text); kind != "" {
+				if g.listKinds == nil {
+					g.listKinds = map[string]int{}
+				}
+				g.listKinds[kind]++
 			}
 		}
 	}
@@ -603,6 +627,9 @@ func (g *group) choose(ev *evidence, nb *neighbours, gc *Geocoder) {
 		if c.comma {
 			s += wComma
 		}
+		if c.feature == "ADM1" && g.listKinds["admin1"] > 0 || c.isCountry && g.listKinds["country"] > 0 {
+			s += wList
+		}
 		if g.kinds["local"] && !c.isCountry {
 			s += wLocal
 		}
@@ -705,6 +732,8 @@ func (gc *Geocoder) backoffCandidates(text string) (cs []candidate, sub bool) {
 // failing that its main country. Only the evaluation with gold spans uses it.
 func (gc *Geocoder) fillUnresolved(rs []Resolution) {
 	// the main town: the point-like place with the most confident mentions
+	// failing one, the main admin1 ("Cauvery" in an article of Tamil Nadu
+	// and Karnataka)
 	weight := map[string]float64{}
 	first := map[string]int{}
 	bestKey := ""
@@ -720,6 +749,22 @@ func (gc *Geocoder) fillUnresolved(rs []Resolution) {
 		weight[k] += r.Score
 		if bestKey == "" || weight[k] > weight[bestKey] {
 			bestKey = k
+		}
+	}
+	if bestKey == "" {
+		for i := range rs {
+			r := &rs[i]
+			if !r.OK || r.Backoff || r.Feature != "ADM1" {
+				continue
+			}
+			k := r.Country + "|" + r.Feature + "|" + r.Name
+			if _, ok := first[k]; !ok {
+				first[k] = i
+			}
+			weight[k] += r.Score
+			if bestKey == "" || weight[k] > weight[bestKey] {
+				bestKey = k
+			}
 		}
 	}
 	if bestKey == "" {
@@ -853,6 +898,38 @@ func designatorAround(runes []rune, start, end int) string {
 		return "admin2"
 	case "city of", "town of", "village of", "mayor of", "suburb of", "outskirts of", "downtown":
 		return "town"
+	}
+	return ""
+}
+
+// listSep reports whether the text between two names makes them a list:
+// ", " / " and " / ", and " / " or ".
+func listSep(between string) bool {
+	switch strings.TrimSpace(between) {
+	case ",", "and", ", and", "or", ", or", "&":
+		return true
+	}
+	return false
+}
+
+// listKind is the kind of a listed name when it is plainly an admin1 or a
+// country (its best prior reading).
+func (gc *Geocoder) listKind(text string) string {
+	cs := gc.candidates(text)
+	if len(cs) == 0 {
+		return ""
+	}
+	best := cs[0]
+	for _, c := range cs[1:] {
+		if priorScore(c) > priorScore(best) {
+			best = c
+		}
+	}
+	switch {
+	case best.isCountry:
+		return "country"
+	case best.feature == "ADM1":
+		return "admin1"
 	}
 	return ""
 }
