@@ -45,22 +45,23 @@ type candidate struct {
 // Weights of the resolution score (log-odds-like units). They were set by
 // hand from general knowledge of news (see docs/geo.md), not fitted.
 const (
-	wPop           = 0.9  // per decade of population
-	wPrimary       = 1.2  // the mention is the place's own name, not an alternate
-	wCountryIn     = 1.2  // the article names the candidate's country (or demonym)
-	wCountrySh     = 2.5  // times the country's share of all country evidence
-	wAdmin1        = 1.6  // the article names (or resolves a place in) the admin1
-	wComma         = 5.0  // "Alexandria, La." / "Antalya, Turkey": the next name contains it
-	wDateline      = 1.5  // the dateline is in the same country (again for the admin1)
-	wNear          = 3.0  // times the closeness to the other places of the article
-	wNbCountry     = 2.0  // times the share of the article's other places in the same country
-	maxCands       = 60   // candidates kept per name, by population
-	wTownOverAdmin = 3.0  // a division loses to a town of the same name inside it
-	wAltLoses      = 3.0  // an alternate name loses to a bigger place whose own name it is
-	wDesignator    = 2.5  // the text calls it a state, county or city
-	wList          = 2.5  // listed next to names of its kind: "Missouri, New York and Virginia"
-	wLocal         = 2.5  // the text writes it as a local place (its residents, police, schools; an address)
-	ambiguousP     = 0.55 // below this probability a reading is flagged ambiguous
+	wPop           = 0.9   // per decade of population
+	wPrimary       = 1.2   // the mention is the place's own name, not an alternate
+	wCountryIn     = 1.2   // the article names the candidate's country (or demonym)
+	wCountrySh     = 2.5   // times the country's share of all country evidence
+	wAdmin1        = 1.6   // the article names (or resolves a place in) the admin1
+	wComma         = 5.0   // "Alexandria, La." / "Antalya, Turkey": the next name contains it
+	wDateline      = 1.5   // the dateline is in the same country (again for the admin1)
+	wNear          = 3.0   // times the closeness to the other places of the article
+	wNbCountry     = 2.0   // times the share of the article's other places in the same country
+	maxCands       = 60    // candidates kept per name, by population
+	wTownOverAdmin = 3.0   // a division loses to a town of the same name inside it
+	wAltLoses      = 3.0   // an alternate name loses to a bigger place whose own name it is
+	wDesignator    = 2.5   // the text calls it a state, county or city
+	nearChars      = 300.0 // text distance at which a stand-in town's weight falls by e
+	wList          = 2.5   // listed next to names of its kind: "Missouri, New York and Virginia"
+	wLocal         = 2.5   // the text writes it as a local place (its residents, police, schools; an address)
+	ambiguousP     = 0.55  // below this probability a reading is flagged ambiguous
 )
 
 // featureBonus is the prior of a feature type: countries, capitals and
@@ -731,9 +732,10 @@ func (gc *Geocoder) backoffCandidates(text string) (cs []candidate, sub bool) {
 // most confident town (a street, a building, a neighbourhood of it), or
 // failing that its main country. Only the evaluation with gold spans uses it.
 func (gc *Geocoder) fillUnresolved(rs []Resolution) {
-	// the main town: the point-like place with the most confident mentions
-	// failing one, the main admin1 ("Cauvery" in an article of Tamil Nadu
-	// and Karnataka)
+	// the towns (point-like places) with their mentions' confidence;
+	// failing any, the admin1s ("Cauvery" in an article of Tamil Nadu and
+	// Karnataka). Each unresolved name takes the one whose confidence,
+	// discounted by the text distance to its nearest mention, is highest.
 	weight := map[string]float64{}
 	first := map[string]int{}
 	bestKey := ""
@@ -778,6 +780,33 @@ func (gc *Geocoder) fillUnresolved(rs []Resolution) {
 		}
 		sp := r.Span
 		*r = best
+		// the towns weighed by their mentions' confidence and by how close
+		// in the text their nearest mention is ("Trump Tower ... in New York")
+		bestJ, bestV := -1, 0.0
+		minD, at := map[string]int{}, map[string]int{}
+		for j := range rs {
+			o := &rs[j]
+			if j == i || !o.OK || o.Backoff {
+				continue
+			}
+			k := o.Country + "|" + o.Feature + "|" + o.Name
+			if _, ok := first[k]; !ok {
+				continue
+			}
+			d := max(o.Start-sp.End, sp.Start-o.End, 0)
+			if m, ok := minD[k]; !ok || d < m {
+				minD[k], at[k] = d, j
+			}
+		}
+		for k, d := range minD {
+			v := weight[k] * math.Exp(-float64(d)/nearChars)
+			if bestJ < 0 || v > bestV || v == bestV && at[k] < bestJ {
+				bestJ, bestV = at[k], v
+			}
+		}
+		if bestJ >= 0 {
+			*r = rs[bestJ]
+		}
 		r.Span, r.Score, r.Ambiguous, r.GeonameID = sp, 0, true, 0
 		r.Backoff = true
 	}
