@@ -50,6 +50,7 @@ const (
 	wCountryIn     = 1.2   // the article names the candidate's country (or demonym)
 	wCountrySh     = 2.5   // times the country's share of all country evidence
 	wAdmin1        = 1.6   // the article names (or resolves a place in) the admin1
+	wAdmin1Sh      = 2.0   // times the share of the article's other places in the admin1
 	wComma         = 5.0   // "Alexandria, La." / "Antalya, Turkey": the next name contains it
 	wDateline      = 1.5   // the dateline is in the same country (again for the admin1)
 	wNear          = 3.0   // times the closeness to the other places of the article
@@ -642,7 +643,7 @@ func (g *group) choose(ev *evidence, nb *neighbours, gc *Geocoder) {
 			if !c.isCountry && c.admin1 != "" {
 				// the other names lie in its division (or it is their division)
 				if w := nb.admin1[c.country+"."+c.admin1]; w > 0 {
-					s += wAdmin1 * math.Min(1, w)
+					s += wAdmin1*math.Min(1, w) + wAdmin1Sh*w/nb.total
 				}
 			}
 			if len(nb.others) > 0 && pointlike(c) {
