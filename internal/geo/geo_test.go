@@ -101,6 +101,7 @@ func TestResolveInContext(t *testing.T) {
 		{"Residents of Palestine and Elkhart, Texas: Michael Smith, 49, Palestine, was indicted.", "Palestine", "US", "Texas"},
 		{"Israeli jets struck targets in Lebanon on Monday.", "Lebanon", "LB", ""},
 		{"Storms crossed Alabama, Georgia and Florida.", "Georgia", "US", "Georgia"},
+		{"The Paris council met Henry County commissioners on Monday.", "Paris", "US", "Tennessee"},
 		{"Leaders of Russia, Georgia and Ukraine met.", "Georgia", "GE", ""},
 	} {
 		r := resolveOne(gc, c.text, c.name)

@@ -40,6 +40,7 @@ type candidate struct {
 	primary   bool // the name is the place's own name, not an alternate
 	isCountry bool
 	comma     bool // a following ", Name" contains it
+	contained bool // a town inside a county the article names, or that county
 }
 
 // Weights of the resolution score (log-odds-like units). They were set by
@@ -60,6 +61,7 @@ const (
 	wAltLoses      = 3.0   // an alternate name loses to a bigger place whose own name it is
 	wDesignator    = 2.5   // the text calls it a state, county or city
 	nearChars      = 300.0 // text distance at which a stand-in town's weight falls by e
+	wContain       = 2.5   // a town inside a county the article names ("Paris" with "Henry County"), and that county
 	wList          = 2.5   // listed next to names of its kind: "Missouri, New York and Virginia"
 	wLocal         = 2.5   // the text writes it as a local place (its residents, police, schools; an address)
 	ambiguousP     = 0.55  // below this probability a reading is flagged ambiguous
@@ -411,6 +413,9 @@ func (gc *Geocoder) resolveGroups(text string, spans []Span, backoff bool) ([]Re
 			}
 		}
 	}
+	// a town and a county the article names that contain it: "Paris" and
+	// "Henry County" (Tennessee's Paris lies in Tennessee's Henry County)
+	markContainment(groups)
 	// pass 1: priors and the text's countries
 	for _, g := range groups {
 		g.choose(ev, nil, gc)
@@ -511,6 +516,39 @@ func (gc *Geocoder) resolveGroups(text string, spans []Span, backoff bool) ([]Re
 		gc.fillUnresolved(out)
 	}
 	return out, groups
+}
+
+// markContainment flags the county readings of one name that contain a
+// town reading of another name, and those towns.
+func markContainment(groups []*group) {
+	type key struct{ cc, a1, a2 string }
+	counties := map[key][]*candidate{}
+	for _, g := range groups {
+		for i := range g.cands {
+			c := &g.cands[i]
+			if c.feature == "ADM2" && c.admin2 != "" {
+				k := key{c.country, c.admin1, c.admin2}
+				counties[k] = append(counties[k], c)
+			}
+		}
+	}
+	if len(counties) == 0 {
+		return
+	}
+	for _, g := range groups {
+		for i := range g.cands {
+			t := &g.cands[i]
+			if !strings.HasPrefix(t.feature, "PPL") || t.admin2 == "" {
+				continue
+			}
+			for _, c := range counties[key{t.country, t.admin1, t.admin2}] {
+				if gazetteer.Key(c.name) == g.key || strings.HasPrefix(gazetteer.Key(c.name), g.key+" ") {
+					continue // its own county ("Raqqa", "Washington County" of Washington)
+				}
+				c.contained, t.contained = true, true
+			}
+		}
+	}
 }
 
 // admin1Hint records that g's name was followed by ", c".
@@ -628,6 +666,9 @@ func (g *group) choose(ev *evidence, nb *neighbours, gc *Geocoder) {
 		}
 		if c.comma {
 			s += wComma
+		}
+		if c.contained {
+			s += wContain
 		}
 		if c.feature == "ADM1" && g.listKinds["admin1"] > 0 || c.isCountry && g.listKinds["country"] > 0 {
 			s += wList
