@@ -420,59 +420,45 @@ func (gc *Geocoder) resolveGroups(text string, spans []Span, backoff bool) ([]Re
 	for _, g := range groups {
 		g.choose(ev, nil, gc)
 	}
-	// pass 2: add what the other names resolved to
+	// pass 2: add what the other names resolved to, a name at a time in
+	// text order, each seeing the others' latest readings (updating all at
+	// once let two names that support each other swap readings every
+	// round: Huntsville and Walker County, Texas and Alabama)
+	sets := make([]partnerSet, len(groups))
+	for i, g := range groups {
+		sets[i] = g.partners()
+	}
+	supporter := make([]bool, len(groups))
+	for i := range supporter {
+		supporter[i] = true
+	}
+	if len(sets) > maxSupporters {
+		order := make([]int, len(sets))
+		for i := range order {
+			order[i] = i
+		}
+		sort.SliceStable(order, func(a, b int) bool { return sets[order[a]].w > sets[order[b]].w })
+		for _, i := range order[maxSupporters:] {
+			supporter[i] = false
+		}
+	}
 	for round := 0; round < rounds; round++ {
-		picks := make([]candidate, 0, len(groups))
-		conf := make([]float64, 0, len(groups))
-		owner := make([]*group, 0, len(groups))
-		for _, g := range groups {
+		for gi, g := range groups {
 			if len(g.cands) == 0 {
 				continue
 			}
-			picks = append(picks, g.cands[g.pick])
-			conf = append(conf, g.probs[g.pick]*float64(len(g.spans)))
-			owner = append(owner, g)
-		}
-		sets := make([]partnerSet, len(groups))
-		for i, g := range groups {
-			sets[i] = g.partners()
-		}
-		// a long article: only its most mentioned names lend support
-		if len(sets) > maxSupporters {
-			order := make([]int, len(sets))
-			for i := range order {
-				order[i] = i
-			}
-			sort.SliceStable(order, func(a, b int) bool { return sets[order[a]].w > sets[order[b]].w })
-			for _, i := range order[maxSupporters:] {
-				sets[i].cands = nil
-			}
-		}
-		for gi, g := range groups {
 			ctx := &neighbours{}
-			for j, p := range picks {
-				if owner[j] == g {
+			for j, o := range groups {
+				if j == gi || len(o.cands) == 0 {
 					continue
 				}
-				ctx.add(p, conf[j])
-			}
-			for j := range sets {
-				if j != gi && len(sets[j].cands) > 0 {
+				ctx.add(o.cands[o.pick], o.probs[o.pick]*float64(len(o.spans)))
+				if supporter[j] && len(sets[j].cands) > 0 {
 					ctx.others = append(ctx.others, sets[j])
 				}
 			}
-			prev := g.probs
 			g.choose(ev, ctx, gc)
-			if damping > 0 && len(prev) == len(g.probs) {
-				// blend with the previous round so that names that
-				// support each other settle rather than flip together
-				for i := range g.probs {
-					g.probs[i] = damping*prev[i] + (1-damping)*g.probs[i]
-					if g.probs[i] > g.probs[g.pick] {
-						g.pick = i
-					}
-				}
-			}
+			sets[gi] = g.partners()
 		}
 	}
 	// a shorter form ("Hatch" of "Brands Hatch") counts only when it lies
@@ -579,8 +565,7 @@ type partner struct {
 
 const (
 	maxSupporters = 40
-	rounds        = 5   // rounds of neighbour support after the first pass
-	damping       = 0.3 // share of the previous round's probabilities kept in each round
+	rounds        = 2 // rounds of neighbour support after the first pass
 	maxPartners   = 15
 	partnerExp    = 0.25
 )
