@@ -279,3 +279,20 @@ func TestBackoffToMainAdmin1(t *testing.T) {
 		t.Fatalf("Cauvery -> %+v, want the article's main admin1 standing in", rs[0])
 	}
 }
+
+func TestNationAdjectives(t *testing.T) {
+	gc := newTest(t)
+	text := "English and French fans met in Lille."
+	var spans []Span
+	for _, n := range []string{"English", "French", "Lille"} {
+		i := strings.Index(text, n)
+		spans = append(spans, Span{Start: i, End: i + len(n), Text: n})
+	}
+	rs := gc.Resolve(text, spans)
+	if r := rs[0]; !r.OK || r.Country != "GB" || r.Feature == "PCLI" || r.Name != "England" {
+		t.Errorf("English -> %s (%s %s), want England", r.Name, r.Country, r.Feature)
+	}
+	if r := rs[1]; r.Feature != "PCLI" || r.Country != "FR" {
+		t.Errorf("French -> %s (%s %s), want France", r.Name, r.Country, r.Feature)
+	}
+}

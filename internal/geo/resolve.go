@@ -137,8 +137,14 @@ func (gc *Geocoder) candidates(text string) []candidate {
 			}
 		}
 	}
-	if r, ok := regionDemonyms[key]; ok && gazetteer.Key(r) != key && (len(out) == 0 || !out[0].isCountry) {
-		return append(gc.candidates(r), out...) // "African", "European", "Arab": the region
+	if r, ok := regionDemonyms[key]; ok && gazetteer.Key(r) != key {
+		rc := gc.candidates(r)
+		if len(out) == 0 || !out[0].isCountry {
+			return append(rc, out...) // "African", "European", "Arab": the region
+		}
+		if len(rc) > 0 && !rc[0].isCountry && rc[0].country == out[0].country {
+			return rc // "English", "Scottish": the nation, not the whole United Kingdom
+		}
 	}
 	return out
 }
