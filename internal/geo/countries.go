@@ -12,7 +12,24 @@ import (
 //go:embed countries.txt
 var countriesTxt string
 
+// countrypoints.tsv: the Factbook points of mledoze/countries, generated
+// from gountries by gen-countrypoints; countries.txt overrides them.
+//
+//go:embed countrypoints.tsv
+var countryPointsTSV string
+
 func loadCountryTable(gc *Geocoder) {
+	for _, line := range strings.Split(countryPointsTSV, "\n") {
+		fs := strings.Split(line, "\t")
+		if len(fs) != 3 || line[0] == '#' {
+			continue
+		}
+		lat, err1 := strconv.ParseFloat(fs[1], 64)
+		lon, err2 := strconv.ParseFloat(fs[2], 64)
+		if err1 == nil && err2 == nil {
+			gc.points[fs[0]] = point{lat, lon}
+		}
+	}
 	for _, line := range strings.Split(countriesTxt, "\n") {
 		if line == "" || line[0] == '#' {
 			continue

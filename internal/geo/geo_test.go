@@ -98,6 +98,11 @@ func TestResolveInContext(t *testing.T) {
 		{"ATHENS, Ga. — Officials at the university said classes resumed.", "ATHENS", "US", "Georgia"},
 		{"ALEXANDRIA, Egypt (Reuters) - Protesters marched on Friday.", "ALEXANDRIA", "EG", ""},
 		{"The plane landed in Washington after the talks.", "Washington", "US", "District of Columbia"},
+		{"Residents of Palestine and Elkhart, Texas: Michael Smith, 49, Palestine, was indicted.", "Palestine", "US", "Texas"},
+		{"Israeli jets struck targets in Lebanon on Monday.", "Lebanon", "LB", ""},
+		{"Storms crossed Alabama, Georgia and Florida.", "Georgia", "US", "Georgia"},
+		{"The Paris council met Henry County commissioners on Monday.", "Paris", "US", "Tennessee"},
+		{"Leaders of Russia, Georgia and Ukraine met.", "Georgia", "GE", ""},
 	} {
 		r := resolveOne(gc, c.text, c.name)
 		if !r.OK {
@@ -246,11 +251,48 @@ func TestDesignatorAround(t *testing.T) {
 		{"the city of Paris said", "Paris", "town"},
 		{"Clarke County officials", "Clarke", "admin2"},
 		{"in Paris on Monday", "Paris", ""},
+		{"teams at the Jordan middle school", "Jordan", "local"},
+		{"Lebanon residents may take part", "Lebanon", "local"},
+		{"at 1301 Lafayette Ave., Lebanon. Only", "Lebanon", "local"},
+		{"Joyce Glover, 22, Palestine, date of", "Palestine", "local"},
+		{"talks in Amman, Jordan, on Monday", "Jordan", ""},
+		{"Lebanon officials said", "Lebanon", ""},
 	} {
 		rs := []rune(c.text)
 		i := strings.Index(c.text, c.name) // ASCII texts: byte = rune offsets
 		if got := designatorAround(rs, i, i+len(c.name)); got != c.want {
 			t.Errorf("%q: %q, want %q", c.text, got, c.want)
 		}
+	}
+}
+
+func TestBackoffToMainAdmin1(t *testing.T) {
+	gc := newTest(t)
+	text := "Water of the Cauvery is shared by Tamil Nadu and Karnataka; Tamil Nadu wants more."
+	var spans []Span
+	for _, n := range []string{"Cauvery", "Tamil Nadu", "Karnataka"} {
+		i := strings.Index(text, n)
+		spans = append(spans, Span{Start: i, End: i + len(n), Text: n})
+	}
+	rs := gc.ResolveGold(text, spans)
+	if !rs[0].OK || !rs[0].Backoff || rs[0].Feature != "ADM1" || rs[0].Country != "IN" {
+		t.Fatalf("Cauvery -> %+v, want the article's main admin1 standing in", rs[0])
+	}
+}
+
+func TestNationAdjectives(t *testing.T) {
+	gc := newTest(t)
+	text := "English and French fans met in Lille."
+	var spans []Span
+	for _, n := range []string{"English", "French", "Lille"} {
+		i := strings.Index(text, n)
+		spans = append(spans, Span{Start: i, End: i + len(n), Text: n})
+	}
+	rs := gc.Resolve(text, spans)
+	if r := rs[0]; !r.OK || r.Country != "GB" || r.Feature == "PCLI" || r.Name != "England" {
+		t.Errorf("English -> %s (%s %s), want England", r.Name, r.Country, r.Feature)
+	}
+	if r := rs[1]; r.Feature != "PCLI" || r.Country != "FR" {
+		t.Errorf("French -> %s (%s %s), want France", r.Name, r.Country, r.Feature)
 	}
 }

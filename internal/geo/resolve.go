@@ -40,25 +40,31 @@ type candidate struct {
 	primary   bool // the name is the place's own name, not an alternate
 	isCountry bool
 	comma     bool // a following ", Name" contains it
+	contained bool // a town inside a county the article names, or that county
 }
 
 // Weights of the resolution score (log-odds-like units). They were set by
 // hand from general knowledge of news (see docs/geo.md), not fitted.
 const (
-	wPop           = 0.9  // per decade of population
-	wPrimary       = 1.2  // the mention is the place's own name, not an alternate
-	wCountryIn     = 1.2  // the article names the candidate's country (or demonym)
-	wCountrySh     = 2.5  // times the country's share of all country evidence
-	wAdmin1        = 1.6  // the article names (or resolves a place in) the admin1
-	wComma         = 5.0  // "Alexandria, La." / "Antalya, Turkey": the next name contains it
-	wDateline      = 1.5  // the dateline is in the same country (again for the admin1)
-	wNear          = 3.0  // times the closeness to the other places of the article
-	wNbCountry     = 2.0  // times the share of the article's other places in the same country
-	maxCands       = 60   // candidates kept per name, by population
-	wTownOverAdmin = 3.0  // a division loses to a town of the same name inside it
-	wAltLoses      = 3.0  // an alternate name loses to a bigger place whose own name it is
-	wDesignator    = 2.5  // the text calls it a state, county or city
-	ambiguousP     = 0.55 // below this probability a reading is flagged ambiguous
+	wPop           = 0.9   // per decade of population
+	wPrimary       = 1.2   // the mention is the place's own name, not an alternate
+	wCountryIn     = 1.2   // the article names the candidate's country (or demonym)
+	wCountrySh     = 2.5   // times the country's share of all country evidence
+	wAdmin1        = 1.6   // the article names (or resolves a place in) the admin1
+	wAdmin1Sh      = 2.0   // times the share of the article's other places in the admin1
+	wComma         = 5.0   // "Alexandria, La." / "Antalya, Turkey": the next name contains it
+	wDateline      = 1.5   // the dateline is in the same country (again for the admin1)
+	wNear          = 3.0   // times the closeness to the other places of the article
+	wNbCountry     = 2.0   // times the share of the article's other places in the same country
+	maxCands       = 60    // candidates kept per name, by population
+	wTownOverAdmin = 3.0   // a division loses to a town of the same name inside it
+	wAltLoses      = 3.0   // an alternate name loses to a bigger place whose own name it is
+	wDesignator    = 2.5   // the text calls it a state, county or city
+	nearChars      = 300.0 // text distance at which a stand-in town's weight falls by e
+	wContain       = 2.5   // a town inside a county the article names ("Paris" with "Henry County"), and that county
+	wList          = 2.5   // listed next to names of its kind: "Missouri, New York and Virginia"
+	wLocal         = 2.5   // the text writes it as a local place (its residents, police, schools; an address)
+	ambiguousP     = 0.55  // below this probability a reading is flagged ambiguous
 )
 
 // featureBonus is the prior of a feature type: countries, capitals and
@@ -131,8 +137,14 @@ func (gc *Geocoder) candidates(text string) []candidate {
 			}
 		}
 	}
-	if r, ok := regionDemonyms[key]; ok && gazetteer.Key(r) != key && (len(out) == 0 || !out[0].isCountry) {
-		return append(gc.candidates(r), out...) // "African", "European", "Arab": the region
+	if r, ok := regionDemonyms[key]; ok && gazetteer.Key(r) != key {
+		rc := gc.candidates(r)
+		if len(out) == 0 || !out[0].isCountry {
+			return append(rc, out...) // "African", "European", "Arab": the region
+		}
+		if len(rc) > 0 && !rc[0].isCountry && rc[0].country == out[0].country {
+			return rc // "English", "Scottish": the nation, not the whole United Kingdom
+		}
 	}
 	return out
 }
@@ -189,7 +201,7 @@ func (gc *Geocoder) textEvidence(text string) *evidence {
 			i += matched - 1
 		}
 	}
-	if m := datelineRE.FindStringSubmatch(firstLine(text)); m != nil {
+	if m := datelineMatch(text); m != nil {
 		for _, part := range []string{m[2], m[1]} {
 			if part == "" {
 				continue
@@ -217,6 +229,31 @@ func (gc *Geocoder) textEvidence(text string) *evidence {
 		}
 	}
 	return ev
+}
+
+// datelineMatch finds the dateline at the start of the text, or right after
+// a headline that precedes it ("Lebanon schedules clean-up. LEBANON --"),
+// where only a capitalised place name counts ("ATLANTA -").
+func datelineMatch(text string) []string {
+	if m := datelineRE.FindStringSubmatch(firstLine(text)); m != nil {
+		return m
+	}
+	head := text
+	if len(head) > 300 {
+		head = head[:300]
+	}
+	for i := 0; i+2 < len(head); i++ {
+		if head[i] != '.' && head[i] != '\n' {
+			continue
+		}
+		rest := strings.TrimLeft(head[i+1:], " \t\n")
+		m := datelineRE.FindStringSubmatch(firstLine(rest))
+		if m == nil || strings.ToUpper(m[1]) != m[1] || len(strings.TrimSpace(m[1])) < 3 {
+			continue
+		}
+		return m
+	}
+	return nil
 }
 
 func firstLine(s string) string {
@@ -266,17 +303,21 @@ func priorScore(c candidate) float64 {
 
 // group is one distinct name in the text with all its occurrences.
 type group struct {
-	key   string
-	spans []int // indices into the span list
-	cands []candidate
-	comma []string // names that follow it after a comma ("Alexandria, La.")
-	pick  int
-	probs []float64
+	key    string
+	spans  []int // indices into the span list
+	cands  []candidate
+	comma  []string // names that follow it after a comma ("Alexandria, La.")
+	pick   int
+	probs  []float64
+	scores []float64
 	// kinds are the feature kinds the text around the name gives ("Georgia
 	// state", "the city of Alexandria"): admin1, admin2, town
 	kinds map[string]bool
 	// backedOff: the candidates are those of a part of the name
 	backedOff bool
+	// listKinds counts the kinds (admin1, country) of the names listed
+	// next to it ("Missouri, New York and Virginia")
+	listKinds map[string]int
 }
 
 // Resolve resolves toponym spans of text to places. Spans with the same name
@@ -286,6 +327,39 @@ func (gc *Geocoder) Resolve(text string, spans []Span) []Resolution {
 }
 
 func (gc *Geocoder) resolve(text string, spans []Span, backoff bool) []Resolution {
+	out, _ := gc.resolveGroups(text, spans, backoff)
+	return out
+}
+
+// Explain resolves gold-style spans (with backoff) and describes each
+// name's best-scored readings after the last round (for development).
+func (gc *Geocoder) Explain(text string, spans []Span, top int) string {
+	_, groups := gc.resolveGroups(text, spans, true)
+	var b strings.Builder
+	for _, g := range groups {
+		fmt.Fprintf(&b, "%q x%d: %d candidates", spans[g.spans[0]].Text, len(g.spans), len(g.cands))
+		if g.backedOff {
+			b.WriteString(" (backed off)")
+		}
+		b.WriteString("\n")
+		idx := make([]int, len(g.cands))
+		for i := range idx {
+			idx[i] = i
+		}
+		sort.SliceStable(idx, func(a, c int) bool { return g.scores[idx[a]] > g.scores[idx[c]] })
+		for n, i := range idx {
+			if n >= top {
+				break
+			}
+			c := g.cands[i]
+			fmt.Fprintf(&b, "   %-24s %s %-4s %-4s %-5s pop %9d prior %5.2f score %6.2f p %.2f  %.3f,%.3f\n",
+				c.name, c.country, c.admin1, c.admin2, c.feature, c.pop, priorScore(c), g.scores[i], g.probs[i], c.lat, c.lon)
+		}
+	}
+	return b.String()
+}
+
+func (gc *Geocoder) resolveGroups(text string, spans []Span, backoff bool) ([]Resolution, []*group) {
 	ev := gc.textEvidence(text)
 	runes := []rune(text)
 	byKey := map[string]*group{}
@@ -314,6 +388,26 @@ func (gc *Geocoder) resolve(text string, spans []Span, backoff bool) []Resolutio
 				g.comma = append(g.comma, spans[i+1].Text)
 			}
 		}
+		// a list of places of one kind: "Missouri, New York, North Carolina
+		// and Virginia" (states), "Russia, Georgia and Ukraine" (countries)
+		for _, j := range []int{i - 1, i + 1} {
+			if j < 0 || j >= len(spans) {
+				continue
+			}
+			a, b := s, spans[j]
+			if j < i {
+				a, b = spans[j], s
+			}
+			if !listSep(runeSlice(runes, a.End, b.Start)) {
+				continue
+			}
+			if kind := gc.listKind(spans[j].Text); kind != "" {
+				if g.listKinds == nil {
+					g.listKinds = map[string]int{}
+				}
+				g.listKinds[kind]++
+			}
+		}
 	}
 	// comma context: "Alexandria, La.": keep the readings inside the second name
 	for _, g := range groups {
@@ -325,52 +419,52 @@ func (gc *Geocoder) resolve(text string, spans []Span, backoff bool) []Resolutio
 			}
 		}
 	}
+	// a town and a county the article names that contain it: "Paris" and
+	// "Henry County" (Tennessee's Paris lies in Tennessee's Henry County)
+	markContainment(groups)
 	// pass 1: priors and the text's countries
 	for _, g := range groups {
 		g.choose(ev, nil, gc)
 	}
-	// pass 2: add what the other names resolved to
-	for round := 0; round < 2; round++ {
-		picks := make([]candidate, 0, len(groups))
-		conf := make([]float64, 0, len(groups))
-		owner := make([]*group, 0, len(groups))
-		for _, g := range groups {
+	// pass 2: add what the other names resolved to, a name at a time in
+	// text order, each seeing the others' latest readings (updating all at
+	// once let two names that support each other swap readings every
+	// round: Huntsville and Walker County, Texas and Alabama)
+	sets := make([]partnerSet, len(groups))
+	for i, g := range groups {
+		sets[i] = g.partners()
+	}
+	supporter := make([]bool, len(groups))
+	for i := range supporter {
+		supporter[i] = true
+	}
+	if len(sets) > maxSupporters {
+		order := make([]int, len(sets))
+		for i := range order {
+			order[i] = i
+		}
+		sort.SliceStable(order, func(a, b int) bool { return sets[order[a]].w > sets[order[b]].w })
+		for _, i := range order[maxSupporters:] {
+			supporter[i] = false
+		}
+	}
+	for round := 0; round < rounds; round++ {
+		for gi, g := range groups {
 			if len(g.cands) == 0 {
 				continue
 			}
-			picks = append(picks, g.cands[g.pick])
-			conf = append(conf, g.probs[g.pick]*float64(len(g.spans)))
-			owner = append(owner, g)
-		}
-		sets := make([]partnerSet, len(groups))
-		for i, g := range groups {
-			sets[i] = g.partners()
-		}
-		// a long article: only its most mentioned names lend support
-		if len(sets) > maxSupporters {
-			order := make([]int, len(sets))
-			for i := range order {
-				order[i] = i
-			}
-			sort.SliceStable(order, func(a, b int) bool { return sets[order[a]].w > sets[order[b]].w })
-			for _, i := range order[maxSupporters:] {
-				sets[i].cands = nil
-			}
-		}
-		for gi, g := range groups {
 			ctx := &neighbours{}
-			for j, p := range picks {
-				if owner[j] == g {
+			for j, o := range groups {
+				if j == gi || len(o.cands) == 0 {
 					continue
 				}
-				ctx.add(p, conf[j])
-			}
-			for j := range sets {
-				if j != gi && len(sets[j].cands) > 0 {
+				ctx.add(o.cands[o.pick], o.probs[o.pick]*float64(len(o.spans)))
+				if supporter[j] && len(sets[j].cands) > 0 {
 					ctx.others = append(ctx.others, sets[j])
 				}
 			}
 			g.choose(ev, ctx, gc)
+			sets[gi] = g.partners()
 		}
 	}
 	// a shorter form ("Hatch" of "Brands Hatch") counts only when it lies
@@ -413,7 +507,40 @@ func (gc *Geocoder) resolve(text string, spans []Span, backoff bool) []Resolutio
 	if backoff {
 		gc.fillUnresolved(out)
 	}
-	return out
+	return out, groups
+}
+
+// markContainment flags the county readings of one name that contain a
+// town reading of another name, and those towns.
+func markContainment(groups []*group) {
+	type key struct{ cc, a1, a2 string }
+	counties := map[key][]*candidate{}
+	for _, g := range groups {
+		for i := range g.cands {
+			c := &g.cands[i]
+			if c.feature == "ADM2" && c.admin2 != "" {
+				k := key{c.country, c.admin1, c.admin2}
+				counties[k] = append(counties[k], c)
+			}
+		}
+	}
+	if len(counties) == 0 {
+		return
+	}
+	for _, g := range groups {
+		for i := range g.cands {
+			t := &g.cands[i]
+			if !strings.HasPrefix(t.feature, "PPL") || t.admin2 == "" {
+				continue
+			}
+			for _, c := range counties[key{t.country, t.admin1, t.admin2}] {
+				if gazetteer.Key(c.name) == g.key || strings.HasPrefix(gazetteer.Key(c.name), g.key+" ") {
+					continue // its own county ("Raqqa", "Washington County" of Washington)
+				}
+				c.contained, t.contained = true, true
+			}
+		}
+	}
 }
 
 // admin1Hint records that g's name was followed by ", c".
@@ -444,6 +571,7 @@ type partner struct {
 
 const (
 	maxSupporters = 40
+	rounds        = 2 // rounds of neighbour support after the first pass
 	maxPartners   = 15
 	partnerExp    = 0.25
 )
@@ -530,6 +658,15 @@ func (g *group) choose(ev *evidence, nb *neighbours, gc *Geocoder) {
 		if c.comma {
 			s += wComma
 		}
+		if c.contained {
+			s += wContain
+		}
+		if c.feature == "ADM1" && g.listKinds["admin1"] > 0 || c.isCountry && g.listKinds["country"] > 0 {
+			s += wList
+		}
+		if g.kinds["local"] && !c.isCountry {
+			s += wLocal
+		}
 		if g.kinds[kindOf(c)] {
 			s += wDesignator // "the Georgia state line", "the city of Paris"
 		}
@@ -538,7 +675,7 @@ func (g *group) choose(ev *evidence, nb *neighbours, gc *Geocoder) {
 			if !c.isCountry && c.admin1 != "" {
 				// the other names lie in its division (or it is their division)
 				if w := nb.admin1[c.country+"."+c.admin1]; w > 0 {
-					s += wAdmin1 * math.Min(1, w)
+					s += wAdmin1*math.Min(1, w) + wAdmin1Sh*w/nb.total
 				}
 			}
 			if len(nb.others) > 0 && pointlike(c) {
@@ -578,7 +715,7 @@ func (g *group) choose(ev *evidence, nb *neighbours, gc *Geocoder) {
 	for i := range probs {
 		probs[i] /= z
 	}
-	g.pick, g.probs = best, probs
+	g.pick, g.probs, g.scores = best, probs, scores
 }
 
 func haversine(lat1, lon1, lat2, lon2 float64) float64 {
@@ -628,7 +765,10 @@ func (gc *Geocoder) backoffCandidates(text string) (cs []candidate, sub bool) {
 // most confident town (a street, a building, a neighbourhood of it), or
 // failing that its main country. Only the evaluation with gold spans uses it.
 func (gc *Geocoder) fillUnresolved(rs []Resolution) {
-	// the main town: the point-like place with the most confident mentions
+	// the towns (point-like places) with their mentions' confidence;
+	// failing any, the admin1s ("Cauvery" in an article of Tamil Nadu and
+	// Karnataka). Each unresolved name takes the one whose confidence,
+	// discounted by the text distance to its nearest mention, is highest.
 	weight := map[string]float64{}
 	first := map[string]int{}
 	bestKey := ""
@@ -647,6 +787,22 @@ func (gc *Geocoder) fillUnresolved(rs []Resolution) {
 		}
 	}
 	if bestKey == "" {
+		for i := range rs {
+			r := &rs[i]
+			if !r.OK || r.Backoff || r.Feature != "ADM1" {
+				continue
+			}
+			k := r.Country + "|" + r.Feature + "|" + r.Name
+			if _, ok := first[k]; !ok {
+				first[k] = i
+			}
+			weight[k] += r.Score
+			if bestKey == "" || weight[k] > weight[bestKey] {
+				bestKey = k
+			}
+		}
+	}
+	if bestKey == "" {
 		return
 	}
 	best := rs[first[bestKey]]
@@ -657,6 +813,33 @@ func (gc *Geocoder) fillUnresolved(rs []Resolution) {
 		}
 		sp := r.Span
 		*r = best
+		// the towns weighed by their mentions' confidence and by how close
+		// in the text their nearest mention is ("Trump Tower ... in New York")
+		bestJ, bestV := -1, 0.0
+		minD, at := map[string]int{}, map[string]int{}
+		for j := range rs {
+			o := &rs[j]
+			if j == i || !o.OK || o.Backoff {
+				continue
+			}
+			k := o.Country + "|" + o.Feature + "|" + o.Name
+			if _, ok := first[k]; !ok {
+				continue
+			}
+			d := max(o.Start-sp.End, sp.Start-o.End, 0)
+			if m, ok := minD[k]; !ok || d < m {
+				minD[k], at[k] = d, j
+			}
+		}
+		for k, d := range minD {
+			v := weight[k] * math.Exp(-float64(d)/nearChars)
+			if bestJ < 0 || v > bestV || v == bestV && at[k] < bestJ {
+				bestJ, bestV = at[k], v
+			}
+		}
+		if bestJ >= 0 {
+			*r = rs[bestJ]
+		}
 		r.Span, r.Score, r.Ambiguous, r.GeonameID = sp, 0, true, 0
 		r.Backoff = true
 	}
@@ -762,6 +945,12 @@ func designatorAround(runes []rune, start, end int) string {
 		return "admin2"
 	case "city", "town", "village", "mayor", "township":
 		return "town"
+	case "residents", "police", "council", "councilman", "councilwoman", "aldermen", "selectmen", "school", "schools",
+		"library", "firefighters", "elementary", "middle", "high":
+		return "local" // "Jordan middle school", "Lebanon residents": a town or a state, not a country
+	}
+	if localBefore(runes, start) {
+		return "local"
 	}
 	prev := strings.ToLower(lastWords(runes, start, 2))
 	switch prev {
@@ -773,6 +962,71 @@ func designatorAround(runes []rune, start, end int) string {
 		return "town"
 	}
 	return ""
+}
+
+// listSep reports whether the text between two names makes them a list:
+// ", " / " and " / ", and " / " or ".
+func listSep(between string) bool {
+	switch strings.TrimSpace(between) {
+	case ",", "and", ", and", "or", ", or", "&":
+		return true
+	}
+	return false
+}
+
+// listKind is the kind of a listed name when it is plainly an admin1 or a
+// country (its best prior reading).
+func (gc *Geocoder) listKind(text string) string {
+	cs := gc.candidates(text)
+	if len(cs) == 0 {
+		return ""
+	}
+	best := cs[0]
+	for _, c := range cs[1:] {
+		if priorScore(c) > priorScore(best) {
+			best = c
+		}
+	}
+	switch {
+	case best.isCountry:
+		return "country"
+	case best.feature == "ADM1":
+		return "admin1"
+	}
+	return ""
+}
+
+// localBefore reports a street address or an age before the name, as local
+// news writes a town: "1301 Lafayette Ave., Lebanon", "Joyce Glover, 22,
+// Palestine".
+func localBefore(runes []rune, start int) bool {
+	i := start
+	for i > 0 && runes[i-1] == ' ' {
+		i--
+	}
+	if i == 0 || runes[i-1] != ',' {
+		return false
+	}
+	i--
+	for i > 0 && runes[i-1] == ' ' {
+		i--
+	}
+	j := i
+	for j > 0 && unicode.IsDigit(runes[j-1]) {
+		j--
+	}
+	if i-j >= 1 && i-j <= 3 && j > 1 && runes[j-1] == ' ' && runes[j-2] == ',' {
+		return true // ", 22, Palestine"
+	}
+	w := strings.ToLower(strings.TrimSuffix(lastWords(runes, i, 1), "."))
+	if i > 0 && runes[i-1] == '.' {
+		w = strings.ToLower(lastWords(runes, i-1, 1))
+	}
+	switch w {
+	case "ave", "avenue", "st", "street", "rd", "road", "blvd", "boulevard", "dr", "drive", "ln", "lane", "hwy", "highway", "pike":
+		return true
+	}
+	return false
 }
 
 // firstWord is the word that starts after position i (spaces skipped).

@@ -9,6 +9,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -34,11 +35,95 @@ type Sources struct {
 	// MinPopAlt is the population from which a town keeps its Latin-script
 	// alternate names; smaller towns keep their name and ASCII name only.
 	MinPopAlt int
+	// Admin1Points, when set, gives per alpha-2 country code another
+	// source's representative points of first-level divisions (gountries'
+	// subdivisions; see package subdiv). A division whose name matches one
+	// of them unambiguously (and lies within 1,000 km of the towns) is placed halfway between that point and the
+	// middle of its towns' extent.
+	Admin1Points map[string][]NamedPoint
+}
+
+// NamedPoint is a place's names and point, from a source other than GeoNames.
+type NamedPoint struct {
+	Names    []string
+	Lat, Lon float64
 }
 
 // Stats describes a build.
 type Stats struct {
 	Cities, Admin1, Admin2, Regions, Keys, Bytes int
+	Admin1Matched                                int // admin1 divisions placed with Sources.Admin1Points' help
+}
+
+// trimmedMiddle is the middle of the extent of the points (towns of a
+// division) without the outer 1% on each side of each axis, longitudes
+// taken around their median so that a division across the 180th meridian
+// (Alaska's Aleutians, Chukotka, Fiji) keeps its middle.
+func trimmedMiddle(pts [][2]float64) (float64, float64) {
+	lats := make([]float64, len(pts))
+	lons := make([]float64, len(pts))
+	for i, p := range pts {
+		lats[i], lons[i] = p[0], p[1]
+	}
+	sort.Float64s(lons)
+	med := lons[len(lons)/2]
+	for i, l := range lons {
+		if l-med > 180 {
+			lons[i] = l - 360
+		} else if med-l > 180 {
+			lons[i] = l + 360
+		}
+	}
+	sort.Float64s(lats)
+	sort.Float64s(lons)
+	q := func(v []float64, f float64) float64 {
+		i := int(f * float64(len(v)))
+		if i >= len(v) {
+			i = len(v) - 1
+		}
+		return v[i]
+	}
+	return (q(lats, 0.01) + q(lats, 0.99)) / 2, wrapLon((q(lons, 0.01) + q(lons, 0.99)) / 2)
+}
+
+func wrapLon(l float64) float64 {
+	for l > 180 {
+		l -= 360
+	}
+	for l < -180 {
+		l += 360
+	}
+	return l
+}
+
+// matchPoint finds the one point whose names include name (compared as
+// gazetteer keys, also without a designator such as "Governorate"); none
+// when no point or more than one matches.
+func matchPoint(pts []NamedPoint, name string) (NamedPoint, bool) {
+	want := map[string]bool{Key(name): true}
+	if v := admin1Variants(name); len(v) > 0 {
+		want[Key(v[0])] = true
+	}
+	found, n := NamedPoint{}, 0
+	for _, p := range pts {
+		for _, pn := range p.Names {
+			k := Key(pn)
+			if want[k] {
+				found = p
+				n++
+				break
+			}
+		}
+	}
+	return found, n == 1
+}
+
+func haversineKm(lat1, lon1, lat2, lon2 float64) float64 {
+	const r = 6371.0
+	p1, p2 := lat1*math.Pi/180, lat2*math.Pi/180
+	dp, dl := p2-p1, (lon2-lon1)*math.Pi/180
+	h := math.Sin(dp/2)*math.Sin(dp/2) + math.Cos(p1)*math.Cos(p2)*math.Sin(dl/2)*math.Sin(dl/2)
+	return 2 * r * math.Asin(math.Min(1, math.Sqrt(h)))
 }
 
 // Build reads the sources and returns the encoded gazetteer.
@@ -60,6 +145,7 @@ func Build(src Sources) ([]byte, Stats, error) {
 		n, pop                         int
 	}
 	a1acc, a2acc := map[string]*acc{}, map[string]*acc{}
+	a1pts := map[string][][2]float64{}
 	add := func(m map[string]*acc, k string, lat, lon float64, pop int) {
 		a := m[k]
 		if a == nil {
@@ -102,6 +188,7 @@ func Build(src Sources) ([]byte, Stats, error) {
 		b.Add(e, names...)
 		st.Cities++
 		add(a1acc, e.Country+"."+e.Admin1, lat, lon, pop)
+		a1pts[e.Country+"."+e.Admin1] = append(a1pts[e.Country+"."+e.Admin1], [2]float64{lat, lon})
 		add(a2acc, e.Country+"."+e.Admin1+"."+e.Admin2, lat, lon, pop)
 	}
 	if err := sc.Err(); err != nil {
@@ -130,8 +217,18 @@ func Build(src Sources) ([]byte, Stats, error) {
 		if x == nil || len(parts) != 2 {
 			continue // no town of 1,000 in it: nothing to place it by
 		}
-		// the middle of its towns' extent
-		lat, lon := (x.minLat+x.maxLat)/2, (x.minLon+x.maxLon)/2
+		// the middle of its towns' extent, and the other source's point
+		lat, lon := trimmedMiddle(a1pts[a.Code])
+		if p, ok := matchPoint(src.Admin1Points[parts[0]], a.Name); ok && haversineKm(lat, lon, p.Lat, p.Lon) <= 1000 {
+			plon := p.Lon
+			if plon-lon > 180 {
+				plon -= 360
+			} else if lon-plon > 180 {
+				plon += 360
+			}
+			lat, lon = (lat+p.Lat)/2, wrapLon((lon+plon)/2)
+			st.Admin1Matched++
+		}
 		e := Entry{Name: a.Name, Lat: lat, Lon: lon, Pop: x.pop,
 			Feature: "ADM1", Country: parts[0], Admin1: parts[1]}
 		a1index[a.Code] = b.Add(e, admin1Variants(a.Name)...)

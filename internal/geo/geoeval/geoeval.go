@@ -249,14 +249,17 @@ type Report struct {
 	GoldSpans, PredSpans, TruePos, OverlapPos int
 	EndToEnd161, EndToEndMatched              int
 	Dropped                                   int
-	Errors                                    []ErrorCase
+	Errors                                    []ErrorCase // the first keepErrors of AllErrors
+	AllErrors                                 []ErrorCase // every toponym resolved more than 161 km off
 }
 
 // ErrorCase is one toponym resolved more than 161 km from gold.
 type ErrorCase struct {
 	Doc, Name, Got, GotCC, GotFeature string
 	Km                                float64
+	GoldLat, GoldLon                  float64
 	Backoff                           bool // the article's main town stood in
+	Covered                           bool // some reading lies within 161 km of gold: a ranking error
 }
 
 // Acc161 is the share of geocoded gold toponyms resolved within 161 km.
@@ -315,13 +318,19 @@ func Evaluate(gc *geo.Geocoder, docs []Doc, keepErrors int) Report {
 				}
 				km = geo.Haversine(r.Lat, r.Lon, g.Lat, g.Lon)
 			}
-			if gc.Covers(spans[i].Text, g.Lat, g.Lon, 161) {
+			covered := gc.Covers(spans[i].Text, g.Lat, g.Lon, 161)
+			if covered {
 				rep.Covered++
 			}
 			if km <= 161 {
 				rep.Within161++
-			} else if len(rep.Errors) < keepErrors {
-				rep.Errors = append(rep.Errors, ErrorCase{Doc: d.ID, Name: g.Name, Got: r.Name, GotCC: r.Country, GotFeature: r.Feature, Km: km, Backoff: r.Backoff})
+			} else {
+				e := ErrorCase{Doc: d.ID, Name: g.Name, Got: r.Name, GotCC: r.Country, GotFeature: r.Feature, Km: km,
+					GoldLat: g.Lat, GoldLon: g.Lon, Backoff: r.Backoff, Covered: covered}
+				rep.AllErrors = append(rep.AllErrors, e)
+				if len(rep.Errors) < keepErrors {
+					rep.Errors = append(rep.Errors, e)
+				}
 			}
 			if r.OK && !r.Backoff && r.GeonameID != 0 && r.GeonameID == g.GeonameID {
 				rep.ExactID++
@@ -384,4 +393,76 @@ func (r Report) Format(w io.Writer, name string) {
 		r.Acc161(), r.IDAcc(), r.MeanKm, r.MedianKm, r.AUC, r.Resolved, r.BackedOff, ratio(r.Covered, r.Geocoded))
 	fmt.Fprintf(w, "  end to end:  toponym precision %.3f  recall %.3f  (gold %d, predicted %d, exact %d, overlapping %d); acc@161km of matched %.3f\n",
 		r.Precision(), r.Recall(), r.GoldSpans, r.PredSpans, r.TruePos, r.OverlapPos, ratio(r.EndToEnd161, r.EndToEndMatched))
+}
+
+// FormatBreakdown writes the errors grouped: by the feature class of the
+// reading chosen (with how many had a reading within 161 km among their
+// candidates, i.e. were lost in ranking rather than missing from the
+// gazetteer), then the top most frequent errors by name, reading and
+// distance (rounded to 10 km).
+func (r Report) FormatBreakdown(w io.Writer, top int) {
+	type agg struct{ n, covered, backoff int }
+	byFeat := map[string]*agg{}
+	for _, e := range r.AllErrors {
+		f := e.GotFeature
+		if f == "" {
+			f = "(none)"
+		}
+		a := byFeat[f]
+		if a == nil {
+			a = &agg{}
+			byFeat[f] = a
+		}
+		a.n++
+		if e.Covered {
+			a.covered++
+		}
+		if e.Backoff {
+			a.backoff++
+		}
+	}
+	feats := make([]string, 0, len(byFeat))
+	for f := range byFeat {
+		feats = append(feats, f)
+	}
+	sort.Slice(feats, func(i, j int) bool {
+		if byFeat[feats[i]].n != byFeat[feats[j]].n {
+			return byFeat[feats[i]].n > byFeat[feats[j]].n
+		}
+		return feats[i] < feats[j]
+	})
+	fmt.Fprintf(w, "  errors: %d (by feature of the reading chosen; ranked = a reading within 161 km was a candidate)\n", len(r.AllErrors))
+	for _, f := range feats {
+		a := byFeat[f]
+		fmt.Fprintf(w, "    %-6s %5d  ranked %5d  backoff %5d\n", f, a.n, a.covered, a.backoff)
+	}
+	type key struct {
+		name, got, cc, feat string
+		km                  int
+	}
+	groups := map[key]int{}
+	for _, e := range r.AllErrors {
+		groups[key{e.Name, e.Got, e.GotCC, e.GotFeature, int(math.Round(e.Km/10) * 10)}]++
+	}
+	keys := make([]key, 0, len(groups))
+	for k := range groups {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		a, b := keys[i], keys[j]
+		if groups[a] != groups[b] {
+			return groups[a] > groups[b]
+		}
+		if a.name != b.name {
+			return a.name < b.name
+		}
+		return a.km < b.km
+	})
+	if top > len(keys) {
+		top = len(keys)
+	}
+	fmt.Fprintf(w, "  top %d errors (count, gold name -> reading chosen, km off):\n", top)
+	for _, k := range keys[:top] {
+		fmt.Fprintf(w, "    %4d  %-28q -> %s (%s %s) %d km\n", groups[k], k.name, k.got, k.cc, k.feat, k.km)
+	}
 }

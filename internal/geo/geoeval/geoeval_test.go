@@ -141,3 +141,27 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+func TestBreakdown(t *testing.T) {
+	gc, err := geo.NewDefault()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Paris placed in Texas by the gold: resolved to France, an error
+	doc := strings.Replace(gwnDoc, "<latitude>48.85341</latitude><longitude>2.3488</longitude>", "<latitude>33.66</latitude><longitude>-95.55</longitude>", 1)
+	docs, _, _ := Read(strings.NewReader(doc), Auto)
+	rep := Evaluate(gc, docs, 0)
+	if len(rep.AllErrors) != 1 || len(rep.Errors) != 0 {
+		t.Fatalf("errors %d kept %d, want 1 and 0", len(rep.AllErrors), len(rep.Errors))
+	}
+	e := rep.AllErrors[0]
+	if e.Name != "Paris" || !e.Covered || e.GoldLat != 33.66 {
+		t.Errorf("error case %+v", e)
+	}
+	var b strings.Builder
+	rep.FormatBreakdown(&b, 5)
+	out := b.String()
+	if !strings.Contains(out, "errors: 1") || !strings.Contains(out, `"Paris"`) || !strings.Contains(out, "ranked     1") {
+		t.Errorf("breakdown:\n%s", out)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"os"
 
 	"sitrep/internal/geo/gazetteer"
+	"sitrep/internal/geo/gazetteer/subdiv"
 )
 
 func main() {
@@ -23,7 +24,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "build-gazetteer: --from DIR is required")
 		os.Exit(2)
 	}
-	data, st, err := gazetteer.Build(gazetteer.Sources{Dir: *from, Cities500: *c500, MinPopAlt: *minAlt})
+	data, st, err := gazetteer.Build(gazetteer.Sources{Dir: *from, Cities500: *c500, MinPopAlt: *minAlt, Admin1Points: subdiv.Points()})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "build-gazetteer:", err)
 		os.Exit(1)
@@ -32,6 +33,6 @@ func main() {
 		fmt.Fprintln(os.Stderr, "build-gazetteer:", err)
 		os.Exit(1)
 	}
-	fmt.Printf("%s: %d towns, %d admin1, %d admin2, %d regions, %d keys, %d bytes\n",
-		*out, st.Cities, st.Admin1, st.Admin2, st.Regions, st.Keys, st.Bytes)
+	fmt.Printf("%s: %d towns, %d admin1, %d admin2, %d regions, %d keys, %d bytes (%d admin1 also placed by gountries)\n",
+		*out, st.Cities, st.Admin1, st.Admin2, st.Regions, st.Keys, st.Bytes, st.Admin1Matched)
 }
