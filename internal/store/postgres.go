@@ -22,8 +22,9 @@ import (
 // skip articles already stored by id, and migrations take an advisory lock.
 //
 // Differences from SQLite worth knowing: words are matched with their
-// diacritics (the 'unaccent' extension is not assumed), and search ranks
-// every match with ts_rank_cd (no ranking window).
+// diacritics (the 'unaccent' extension is not assumed), and SearchRanked's
+// window is over the newest matches after the filters (SQLite's falls back
+// to newest-published order when filters meet a common word).
 type Postgres struct {
 	pool *pgxpool.Pool
 }
@@ -121,6 +122,11 @@ func OpenPostgres(ctx context.Context, dsn string) (*Postgres, error) {
 	cfg, err := pgxpool.ParseConfig(dsn)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: %w", err)
+	}
+	// Plans made for the actual words: how common a word is decides
+	// between walking the newest articles and reading the GIN index.
+	if _, ok := cfg.ConnConfig.RuntimeParams["plan_cache_mode"]; !ok {
+		cfg.ConnConfig.RuntimeParams["plan_cache_mode"] = "force_custom_plan"
 	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
@@ -347,46 +353,69 @@ func (s *Postgres) Get(ctx context.Context, id string) (*article.Article, error)
 	return a, json.Unmarshal(doc, a)
 }
 
-// Search implements Store: best ts_rank_cd first (newest first without
-// text), snippets cut here from the body.
+// Search implements Store: best ts_rank_cd first over every match (newest
+// first without text), snippets cut here from the body.
 func (s *Postgres) Search(ctx context.Context, q Query) ([]Hit, string, error) {
+	return s.search(ctx, q, 0)
+}
+
+// SearchRanked is Search with a bounded cost, for the HTTP API: with more
+// than RankWindow matches (after the filters), only the RankWindow most
+// recently stored are ranked, as on SQLite, so a word found in every
+// article costs about what a rare one does.
+func (s *Postgres) SearchRanked(ctx context.Context, q Query) ([]Hit, string, error) {
+	return s.search(ctx, q, RankWindow)
+}
+
+func (s *Postgres) search(ctx context.Context, q Query, window int) ([]Hit, string, error) {
 	off, err := decodeCursor(q.Cursor)
 	if err != nil {
 		return nil, "", err
 	}
 	lim := limitOf(q.Limit)
-	var args []any
 	tsq := tsQuery(q.Text)
-	query := `SELECT a.id, a.headline, a.published, a.topic, a.url, a.body, `
-	if tsq != "" {
-		query += `ts_rank_cd(a.tsv, tq) FROM articles a, to_tsquery('simple', ?) tq WHERE a.tsv @@ tq`
-		args = append(args, tsq)
-	} else {
-		query += `0::real FROM articles a WHERE true`
-	}
+	var filt strings.Builder
+	var fargs []any
 	if q.Topic != "" {
-		query += ` AND a.topic = ?`
-		args = append(args, q.Topic)
+		filt.WriteString(` AND a.topic = ?`)
+		fargs = append(fargs, q.Topic)
 	}
 	if q.From != "" {
-		query += ` AND a.published >= ?`
-		args = append(args, q.From)
+		filt.WriteString(` AND a.published >= ?`)
+		fargs = append(fargs, q.From)
 	}
 	if q.To != "" {
-		query += ` AND a.published <= ?`
-		args = append(args, q.To+"~")
+		filt.WriteString(` AND a.published <= ?`)
+		fargs = append(fargs, q.To+"~")
 	}
 	if q.Country != "" {
-		query += ` AND EXISTS (SELECT 1 FROM places p WHERE p.article = a.seq AND p.country = ?)`
-		args = append(args, strings.ToUpper(q.Country))
+		filt.WriteString(` AND EXISTS (SELECT 1 FROM places p WHERE p.article = a.seq AND p.country = ?)`)
+		fargs = append(fargs, strings.ToUpper(q.Country))
 	}
-	if tsq != "" {
-		query += ` ORDER BY 7 DESC, a.published DESC, a.seq DESC`
-	} else {
-		query += ` ORDER BY a.published DESC, a.seq DESC`
+	var query string
+	var args []any
+	switch {
+	case tsq == "":
+		query = `SELECT a.id, a.headline, a.published, a.topic, a.url, a.body, 0::real FROM articles a WHERE true` +
+			filt.String() + ` ORDER BY a.published DESC, a.seq DESC LIMIT ? OFFSET ?`
+		args = append(fargs, lim+1, off)
+	case window > 0:
+		// the window of newest matches first (an index-only walk of seq
+		// over the GIN matches), then rank only those.
+		// The query is written out (not a CTE) so that the planner sees how
+		// common its words are: a common word walks seq backwards and stops
+		// at the window, a rare one reads the GIN index (custom plans, see
+		// OpenPostgres).
+		query = `WITH m AS (SELECT a.seq FROM articles a WHERE a.tsv @@ to_tsquery('simple', ?)` + filt.String() + ` ORDER BY a.seq DESC LIMIT ?)
+			SELECT a.id, a.headline, a.published, a.topic, a.url, a.body, ts_rank_cd(a.tsv, to_tsquery('simple', ?)) r
+			FROM m JOIN articles a ON a.seq = m.seq ORDER BY r DESC, a.seq DESC LIMIT ? OFFSET ?`
+		args = append(append([]any{tsq}, fargs...), window, tsq, lim+1, off)
+	default:
+		query = `SELECT a.id, a.headline, a.published, a.topic, a.url, a.body, ts_rank_cd(a.tsv, tq) r
+			FROM articles a, to_tsquery('simple', ?) tq WHERE a.tsv @@ tq` + filt.String() +
+			` ORDER BY r DESC, a.published DESC, a.seq DESC LIMIT ? OFFSET ?`
+		args = append(append([]any{tsq}, fargs...), lim+1, off)
 	}
-	query += ` LIMIT ? OFFSET ?`
-	args = append(args, lim+1, off)
 	rows, err := s.pool.Query(ctx, rebind(query), args...)
 	if err != nil {
 		return nil, "", fmt.Errorf("search: %w", err)
@@ -413,15 +442,11 @@ func (s *Postgres) Search(ctx context.Context, q Query) ([]Hit, string, error) {
 	next := ""
 	if len(hits) > lim {
 		hits = hits[:lim]
-		next = encodeCursor(off + lim)
+		if window == 0 || tsq == "" || off+lim < window {
+			next = encodeCursor(off + lim)
+		}
 	}
 	return hits, next, nil
-}
-
-// SearchRanked implements the API's bounded search; on PostgreSQL the GIN
-// index bounds the matching and every match is ranked, so it is Search.
-func (s *Postgres) SearchRanked(ctx context.Context, q Query) ([]Hit, string, error) {
-	return s.Search(ctx, q)
 }
 
 // Events implements Store.
