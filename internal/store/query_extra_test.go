@@ -104,9 +104,10 @@ func TestRenumber(t *testing.T) {
 	}
 }
 
-func TestSearchRankedAgreesWithSearch(t *testing.T) {
+func TestSearchRankedAgreesWithSearch(t *testing.T) { eachBackend(t, testSearchRankedAgreesWithSearch) }
+
+func testSearchRankedAgreesWithSearch(t *testing.T, s DB) {
 	ctx := context.Background()
-	s := open(t)
 	var arts []*article.Article
 	for i := 0; i < 60; i++ {
 		a := sample(i)
