@@ -275,3 +275,21 @@ Arnor is about to restore ties with Gondor.
 		})
 	}
 }
+
+func TestEvalPETRBestCoding(t *testing.T) {
+	for code, want := range map[string]int{"064": 1, "122": 2, "1721": 2, "102": 0, "095": 0, "345": 0, "": 0, "x1": 0} {
+		if got := petrDirection(code); got != want {
+			t.Errorf("petrDirection(%q) = %d, want %d", code, got, want)
+		}
+	}
+	// the main event (Russia -> Ukraine, conflictual) matches the second
+	// gold coding, not the first
+	recs := []PETRRecord{{Text: "Russian forces shelled Ukrainian positions near Donetsk on Monday.", Codings: []PETRCoding{
+		{Source: "GBR", Target: "FRA", Event: "042"},
+		{Source: "RUSMIL", Target: "UKRMIL", Event: "223"},
+	}}}
+	r := New().EvalPETR(recs)
+	if r.Detected.Correct != 1 || r.Source.Correct != 1 || r.Target.Correct != 1 || r.Direction.Correct != 1 {
+		t.Errorf("got %+v", r)
+	}
+}
