@@ -293,3 +293,26 @@ func TestEvalPETRBestCoding(t *testing.T) {
 		t.Errorf("got %+v", r)
 	}
 }
+
+func TestLeadersList(t *testing.T) {
+	c := New()
+	for _, tc := range []struct{ text, src string }{
+		{"President Bush has threatened further action against Russia.", "USA"},
+		{"Abdelaziz Bouteflika said he is prepared to lift the ban on the Islamic Salvation Front.", "DZA"},
+	} {
+		e, ok := MainEvent(c.CodeSentence(tc.text, ""))
+		if !ok || e.Source.Country != tc.src {
+			t.Errorf("%q: source %+v, want %s", tc.text, e.Source, tc.src)
+		}
+	}
+	g := leaderIndex()
+	if _, _, ok := g.Surname("Hussein"); ok {
+		t.Error("Hussein names leaders of two countries: no surname entry")
+	}
+	if _, _, ok := g.Surname("May"); ok {
+		t.Error("full-only names must not index their surname")
+	}
+	if cc, _, ok := g.Full("Hussein"); !ok || cc != "JOR" {
+		t.Errorf("King Hussein without title: %q %v", cc, ok)
+	}
+}

@@ -371,6 +371,22 @@ func (c *Coder) finishUnit(st *sentState, u *unit) {
 			if u.actor.Role == "" {
 				u.actor.Role = r
 			}
+		} else if cc, r, ok := c.leaders.Full(u.actor.Name); ok {
+			// our own list of office holders (leaders.go)
+			u.actor.Country = cc
+			if u.actor.Role == "" {
+				u.actor.Role = r
+			}
+		} else if cc, r, ok := c.leaders.Full(st.join(s, u.e)); ok && s < u.e {
+			u.actor.Country = cc
+			if u.actor.Role == "" {
+				u.actor.Role = r
+			}
+		} else if cc, r, ok := c.leaders.Surname(u.actor.Name); ok && u.person {
+			u.actor.Country = cc
+			if u.actor.Role == "" {
+				u.actor.Role = r
+			}
 		}
 	}
 	if u.actor.Country == "" {
