@@ -118,6 +118,7 @@ CONSULT phone 041 : n:phone call ; n:telephone call ; n:phone conversation ; n:t
 CONSULT visit 042 : n:state visit ; n:official visit ; n:working visit
 NONE - 011 : decline ~comment ; refuse ~comment
 NONE - 016 : deny ~charges|charge|accusation|accusations|allegation|allegations|involvement|responsibility|wrongdoing ; reject ~accusation|accusations|allegation|allegations|charges|claims ; deny ~claims|reports
+NONE - 010 : n:press release ; n:news release ; n:press releases
 REQUEST appeal 020 : push for ; lobby for
 RETREAT release 0841 : return ~painting|paintings|artifact|artifacts|artefacts|antiquities|fossils|manuscript|sculpture|relics|remains|bodies|skulls
 AID peacekeeping 074 : participate ~peacekeeping ; n:peacekeeping operation ; n:peacekeeping operations ; n:peacekeeping missions
@@ -206,6 +207,86 @@ var titles = map[string]string{
 // regions and the best-known armed groups. Name, code (alpha-3 country or
 // CAMEO international code), role.
 const knownActorList = `
+kurdistan workers' party|kurdistan workers party|pkk = Kurdistan Workers' Party | TUR | REB
+liberation tigers|liberation tigers of tamil eelam|tamil tigers|ltte|tamil tiger = Tamil Tigers | LKA | REB
+farc|revolutionary armed forces of colombia = FARC | COL | REB
+eln = ELN | COL | REB
+irish republican army|ira|provisional ira = IRA | GBR | REB
+sinn fein|sinn féin = Sinn Fein | GBR | PTY
+eta = ETA | ESP | REB
+shining path|sendero luminoso = Shining Path | PER | REB
+zapatistas|zapatista national liberation army = Zapatistas | MEX | REB
+sudan people's liberation army|spla|splm|sudan people's liberation movement = SPLA | SDN | REB
+revolutionary united front|ruf = RUF | SLE | REB
+npfl|national patriotic front of liberia = NPFL | LBR | REB
+ulimo = ULIMO | LBR | REB
+abu sayyaf = Abu Sayyaf | PHL | REB
+moro islamic liberation front|milf = MILF | PHL | REB
+moro national liberation front|mnlf = MNLF | PHL | REB
+new people's army = New People's Army | PHL | REB
+khmer rouge = Khmer Rouge | KHM | REB
+lashkar-e-taiba|lashkar-e-toiba|let = Lashkar-e-Taiba | PAK | REB
+jaish-e-mohammed|jaish-e-mohammad = Jaish-e-Mohammed | PAK | REB
+islamic jihad|palestinian islamic jihad = Islamic Jihad | PSE | INS
+muslim brotherhood = Muslim Brotherhood | EGY | OPP
+islamic salvation front|fis = Islamic Salvation Front | DZA | OPP
+armed islamic group|gia = Armed Islamic Group | DZA | REB
+northern alliance = Northern Alliance | AFG | REB
+houthis|houthi|houthi rebels|ansar allah = Houthis | YEM | REB
+free syrian army = Free Syrian Army | SYR | REB
+syrian democratic forces = Syrian Democratic Forces | SYR | REB
+nusra front|al-nusra front|jabhat al-nusra = Nusra Front | SYR | INS
+janjaweed = Janjaweed | SDN | MIL
+interahamwe = Interahamwe | RWA | MIL
+rwandan patriotic front|rpf = RPF | RWA | REB
+peshmerga = Peshmerga | IRQ | MIL
+kosovo liberation army|kla = KLA | SRB | REB
+contras = Contras | NIC | REB
+sandinistas|sandinista = Sandinistas | NIC | PTY
+african national congress|anc = ANC | ZAF | PTY
+inkatha|inkatha freedom party = Inkatha | ZAF | PTY
+zanu-pf = ZANU-PF | ZWE | PTY
+renamo = Renamo | MOZ | REB
+frelimo = Frelimo | MOZ | PTY
+swapo = SWAPO | NAM | PTY
+mpla = MPLA | AGO | PTY
+likud = Likud | ISR | PTY
+polisario|polisario front = Polisario | ESH | REB
+knesset = Knesset | ISR | LEG
+duma|state duma = Duma | RUS | LEG
+bundestag = Bundestag | DEU | LEG
+kremlin|the kremlin = Kremlin | RUS | GOV
+white house|the white house = White House | USA | GOV
+pentagon|the pentagon = Pentagon | USA | MIL
+state department|us state department|u.s. state department = State Department | USA | GOV
+downing street = Downing Street | GBR | GOV
+xinhua|xinhua news agency = Xinhua | CHN | MED
+itar-tass|tass = Tass | RUS | MED
+interfax = Interfax | RUS | MED
+kcna|korean central news agency = KCNA | PRK | MED
+irna|islamic republic news agency = IRNA | IRN | MED
+mossad = Mossad | ISR | SPY
+shin bet = Shin Bet | ISR | SPY
+kgb = KGB | RUS | SPY
+revolutionary guards|revolutionary guard|irgc = Revolutionary Guards | IRN | MIL
+hizbul mujahideen = Hizbul Mujahideen | IND | REB
+al-aqsa martyrs brigades|al-aqsa martyrs brigade = al-Aqsa Martyrs Brigades | PSE | INS
+united nations high commissioner for refugees|un refugee agency = UNHCR | IGO | IGO
+international criminal court = International Criminal Court | IGO | IGO
+ecowas|economic community of west african states = ECOWAS | IGO | IGO
+ecomog = ECOMOG | IGO | IGO
+gulf cooperation council|gcc = GCC | IGO | IGO
+commonwealth of independent states = CIS | IGO | IGO
+council of europe = Council of Europe | IGO | IGO
+european commission = European Commission | IGO | IGO
+european parliament = European Parliament | IGO | IGO
+organization of american states = OAS | IGO | IGO
+organisation of islamic cooperation|organization of the islamic conference|organisation of the islamic conference|oic = OIC | IGO | IGO
+doctors without borders|medecins sans frontieres|médecins sans frontières|msf = MSF | NGO | NGO
+oxfam = Oxfam | NGO | NGO
+save the children = Save the Children | NGO | NGO
+reporters without borders = Reporters Without Borders | NGO | NGO
+greenpeace = Greenpeace | NGO | NGO
 united nations|un|u.n.|the united nations = United Nations | IGO | IGO
 security council|un security council = UN Security Council | IGO | IGO
 nato|north atlantic treaty organization = NATO | IGO | IGO

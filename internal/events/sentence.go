@@ -575,7 +575,9 @@ func (c *Coder) findTriggers(st *sentState) []trigger {
 		if conflict {
 			continue
 		}
-		out = append(out, trigger{bestEnd, bestEnd, best})
+		if best.typ != "NONE" {
+			out = append(out, trigger{bestEnd, bestEnd, best})
+		}
 		for k := i; k <= bestEnd; k++ {
 			used[k] = true
 		}
