@@ -116,6 +116,29 @@ ASSAULT - 190 : skirmish
 PROTEST demonstrate 141 : take to ~streets|street
 CONSULT phone 041 : n:phone call ; n:telephone call ; n:phone conversation ; n:telephone conversation ; n:phone talks ; n:telephone talks
 CONSULT visit 042 : n:state visit ; n:official visit ; n:working visit
+ACCUSE disapprove 111 : denigrate ; belittle ; impugn ; malign ; slander ; admonish ; chide ; reproach ; disparage ; brand ~terrorist|terrorists|criminal|criminals|traitor|traitors ; n:rebuke ; n:reprimand ; n:censure ; n:denunciation ; n:condemnations
+ACCUSE investigate 090 : scrutinize ; scrutinise ; audit ; n:investigations ; n:probes ; n:inquiries ; n:fact-finding mission
+REJECT - 120 : shelve ~plan|proposal|talks|project ; n:rejections
+REJECT defy 128 : breach ~agreement|accord|treaty|sanctions|embargo|resolution|law|rules
+CONCEDE - 080 : waive ; comply ; acquiesce ; exonerate ; absolve ; n:pardon
+RETREAT - 087 : capitulate ; n:surrender ; n:capitulation
+COERCE repress 175 : quell ; subdue ; crush ~protest|protests|rebellion|uprising|revolt|dissent|demonstration|demonstrations|opposition
+COERCE seize 174 : banish ; exile ; commandeer ; usurp ; wrest ~control|power
+COERCE restrict 172 : interdict ; proscribe ; criminalize ; criminalise ; n:crackdowns
+COERCE arrest 173 : rearrest ; re-arrest ; n:roundup
+ASSAULT - 190 : annihilate ; decimate ; ravage ; butcher ; rampage ; terrorize ; terrorise ; n:massacres ; n:ambushes
+ASSAULT beat 182 : pelt ; bludgeon ; slap ; strangle ; mistreat ; n:mistreatment ; stone
+ASSAULT firearms 193 : snipe ; n:sniper attack
+ASSAULT bombing 183 : dynamite ; n:bomb attack ; n:bomb attacks
+ASSAULT heavy-weapons 194 : n:mortar fire ; n:artillery fire ; n:rocket fire ; n:cannon fire
+CONSULT mediate 045 : broker ~deal|ceasefire|truce|talks|agreement|accord|peace
+CONSULT meeting 040 : attend ~talks|summit|meeting|negotiations ; join ~talks|negotiations ; n:summit ; n:peace talks ; n:negotiation
+REQUEST - 100 : campaign ~for ; clamor ~for ; clamour ~for
+REQUEST appeal 020 : entreat
+MOBILIZE troops 150 : muster ~troops|forces|fighters|men
+SANCTION - 160 : rescind ~agreement|invitation|accreditation|visa|visas
+COOPERATE economic 061 : invest ~in
+SUPPORT - 051 : compliment ; pay ~tribute ; n:congratulations
 NONE - 011 : decline ~comment ; refuse ~comment
 NONE - 016 : deny ~charges|charge|accusation|accusations|allegation|allegations|involvement|responsibility|wrongdoing ; reject ~accusation|accusations|allegation|allegations|charges|claims ; deny ~claims|reports
 NONE - 010 : n:press release ; n:news release ; n:press releases
