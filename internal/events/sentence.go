@@ -743,6 +743,27 @@ func (c *Coder) verbGroup(st *sentState, v int) modality {
 		}
 		if t.low == "and" {
 			m.start = k + 1
+			if toks[v].tag == "VB" && m.modal == "" && m.intent == "" && k == v-1 {
+				// "must ensure security and provide amenities", "agreed to
+				// withdraw and hand over": a bare infinitive after "and"
+				// shares the governor of the verb it is coordinated with
+				for j := k - 1; j >= 0 && j >= k-12; j-- {
+					if clauseBoundary(toks[j]) || toks[j].low == "," {
+						break
+					}
+					if toks[j].tag == "VB" {
+						pm := c.verbGroup(st, j)
+						m.modal, m.intent = pm.modal, pm.intent
+						if pm.neg {
+							m.neg = true
+						}
+						break
+					}
+					if isVerbTag(toks[j].tag) {
+						break
+					}
+				}
+			}
 			return m
 		}
 		k--
