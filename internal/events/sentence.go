@@ -792,6 +792,9 @@ func (c *Coder) subjectOf(st *sentState, v, vs int, depth int) *unit {
 		}
 		return nil
 	}
+	// "Pakistan, a key U.S. ally in the war against terrorism, has refused":
+	// a comma right before the verb group may close an apposition
+	appos := k >= 0 && toks[k].low == ","
 	for ; k >= 0; k-- {
 		t := toks[k]
 		if ui := st.unitAt[k]; ui >= 0 {
@@ -799,6 +802,20 @@ func (c *Coder) subjectOf(st *sentState, v, vs int, depth int) *unit {
 			if u.s > 0 && isPrep(toks[u.s-1]) && !(u.e == vs && subordinators[toks[u.s-1].low]) {
 				k = u.s
 				continue
+			}
+			if appos && u.e < vs && u.s > 1 && toks[u.s-1].low == "," && (toks[u.s].low == "a" || toks[u.s].low == "an" || toks[u.s].low == "the") {
+				if hi := st.unitAt[u.s-2]; hi >= 0 && st.units[hi].isActor && st.units[hi].kinds&(1<<mkCountry|1<<mkCapital|1<<mkEntity|1<<mkKnown|1<<mkPerson) != 0 {
+					// the head, qualified by its apposition when it says
+					// nothing itself ("X, the former Prime Minister of Sri Lanka,")
+					h := *st.units[hi]
+					if h.actor.Country == "" {
+						h.actor.Country = u.actor.Country
+					}
+					if h.actor.Role == "" {
+						h.actor.Role = u.actor.Role
+					}
+					return &h
+				}
 			}
 			// "Libyan leader Muammar Gaddafi and Bulgarian President Todor Zhivkov signed": the first conjunct
 			for u.s > 1 && toks[u.s-1].low == "and" && st.unitAt[u.s-2] >= 0 && st.units[st.unitAt[u.s-2]].isActor {
