@@ -1003,6 +1003,68 @@ func (c *Coder) objectAfterFrom(st *sentState, k int, window int, fromOK bool) *
 	return nil
 }
 
+// documentNouns are what a statement comes in: "issued a statement
+// calling on", "put out a report accusing".
+var documentNouns = map[string]bool{"statement": true, "statements": true, "report": true, "letter": true, "declaration": true,
+	"communique": true, "communiqué": true, "resolution": true, "message": true, "note": true, "video": true, "release": true, "motion": true, "appeal": true}
+
+// participleSubject is the subject of a present participle with none of
+// its own: the subject of the clause it hangs on, after a comma ("X
+// attacked the town, killing 12") or after a document the subject issued
+// ("X issued a statement calling on Y"). nil when it does not apply.
+func (c *Coder) participleSubject(st *sentState, v int, m modality) *unit {
+	toks := st.toks
+	if toks[v].tag != "VBG" || m.start != v || v < 2 {
+		return nil
+	}
+	k := v - 1
+	if toks[k].low != "," {
+		// a document noun phrase right before: "a statement", "a report"
+		if !documentNouns[toks[k].low] {
+			return nil
+		}
+		for k > 0 && (toks[k].chunk == "I-NP" || toks[k].chunk == "B-NP" || toks[k].tag == "DT" || toks[k].tag == "JJ" || toks[k].tag == "NN") && !isVerbTag(toks[k].tag) {
+			if toks[k].chunk == "B-NP" {
+				k--
+				break
+			}
+			k--
+		}
+		if k < 0 || !isVerbTag(toks[k].tag) && toks[k].low != "out" {
+			return nil
+		}
+		if toks[k].low == "out" && k > 0 {
+			k-- // "put out a report"
+		}
+		if !isVerbTag(toks[k].tag) {
+			return nil
+		}
+	} else {
+		// the finite verb of the clause before the comma
+		j := k - 1
+		for ; j >= 0 && j >= k-15; j-- {
+			if clauseBoundary(toks[j]) {
+				return nil
+			}
+			if toks[j].tag == "VBD" || toks[j].tag == "VBZ" || toks[j].tag == "VBP" {
+				break
+			}
+		}
+		if j < 0 || j < k-15 {
+			return nil
+		}
+		k = j
+	}
+	pm := c.verbGroup(st, k)
+	if pm.passive {
+		return nil
+	}
+	if u := c.subjectOf(st, k, pm.start, 1); u != nil && u.isActor && u.pronoun == "" {
+		return u
+	}
+	return nil
+}
+
 // byAgent finds "by X" after token k: the agent of a passive.
 func (c *Coder) byAgent(st *sentState, k int) (*unit, string) {
 	toks := st.toks
@@ -1136,16 +1198,17 @@ func (c *Coder) codeSentence(st *sentState, d *discourse) []*draft {
 	for i := 0; i+1 < len(st.toks); i++ {
 		if st.toks[i].lem == "claim" && (st.toks[i+1].low == "responsibility" || st.toks[i+1].low == "credit") {
 			claimant := ""
+			var claimantU *unit
 			for _, u := range st.units {
 				if u.s < i && u.known && !u.person {
-					claimant = u.actor.Name
+					claimant, claimantU = u.actor.Name, u
 					break
 				}
 			}
 			if claimant == "" {
 				m := c.verbGroup(st, i)
 				if u := c.subjectOf(st, i, m.start, 0); u != nil {
-					claimant = u.actor.Name
+					claimant, claimantU = u.actor.Name, u
 				}
 			}
 			if claimant != "" {
@@ -1154,6 +1217,12 @@ func (c *Coder) codeSentence(st *sentState, d *discourse) []*draft {
 					if dr.ev.Type == "ASSAULT" {
 						dr.ev.ClaimedBy = claimant
 						claimed = true
+						// the claimant is the attack's source when the
+						// sentence names no other ("The Taliban claimed
+						// responsibility for the attack, which killed ...")
+						if dr.ev.Source.Name == "" && claimantU != nil && claimantU.isActor {
+							dr.ev.Source = c.resolve(st, claimantU, d, i)
+						}
 					}
 				}
 				if !claimed {
@@ -1278,6 +1347,9 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 			}
 		} else {
 			srcU = c.subjectOf(st, tr.i, m.start, 0)
+			if u := c.participleSubject(st, tr.i, m); u != nil {
+				srcU = u
+			}
 			tgtU = c.objectAfterFrom(st, tr.end, 10, typ == "RETREAT")
 		}
 		// reporting verbs as triggers ("claim", "insist") have a clause object
