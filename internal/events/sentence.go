@@ -382,7 +382,8 @@ func (c *Coder) finishUnit(st *sentState, u *unit) {
 			if u.actor.Role == "" {
 				u.actor.Role = r
 			}
-		} else if cc, r, ok := c.leaders.Surname(u.actor.Name); ok && u.person {
+		} else if cc, r, ok := c.leaders.Surname(u.actor.Name); ok && (u.person || u.e-u.s == 1 && st.toks[u.s].tag == "NNP") {
+			// a person, or a bare proper name that is a listed surname ("Obama criticized")
 			u.actor.Country = cc
 			if u.actor.Role == "" {
 				u.actor.Role = r
@@ -498,6 +499,9 @@ func (c *Coder) findTriggers(st *sentState) []trigger {
 			if best != nil && i > 0 && toks[i-1].low == "as" && t.low == "opposed" {
 				best = nil
 			}
+			if best != nil && t.lem == "call" && best.typ == "CONSULT" && len(best.slots) == 1 && callNames(toks, i) {
+				best = nil // "a program called X", "called the ambassador a stupid guy"
+			}
 			// "the wounded", "the injured": a verb form after a determiner names people
 			if best != nil && i > 0 && toks[i-1].tag == "DT" && (t.tag == "VBN" || t.tag == "VBD") {
 				best = nil
@@ -585,6 +589,30 @@ func (c *Coder) findTriggers(st *sentState) []trigger {
 	return out
 }
 
+// callNames: "call" at i names rather than phones: a participle after a
+// noun ("a programme called X") or an object followed by a second noun
+// phrase or an adjective ("called the ambassador a stupid guy", "calling
+// it a cowardly act").
+func callNames(toks []tok, i int) bool {
+	if toks[i].tag == "VBN" && i > 0 && (isNounTag(toks[i-1].tag) || toks[i-1].low == "so") {
+		return true
+	}
+	j := i + 1
+	if j < len(toks) && (toks[j].tag == "PRP" || toks[j].chunk == "B-NP") {
+		j++
+		for j < len(toks) && toks[j].chunk == "I-NP" {
+			j++
+		}
+	} else {
+		return false
+	}
+	if j >= len(toks) {
+		return false
+	}
+	w := toks[j]
+	return w.tag == "JJ" || w.low == "a" || w.low == "an" || w.tag == "JJS" || (w.tag == "RB" && j+1 < len(toks) && toks[j+1].tag == "JJ")
+}
+
 // inName: token i is part of a name (an entity, a known actor, a person),
 // so "Cooperation" in "Asia-Pacific Economic Cooperation" is no trigger.
 func inName(st *sentState, i int) bool {
@@ -604,6 +632,8 @@ func slotIndexes(toks []tok, i int, p *pattern) []int {
 		limit := 2
 		if p.anywhere[s] {
 			limit = 7
+		} else if s == 1 && (inAlts("on", p.slots[s]) || inAlts("for", p.slots[s])) {
+			limit = 1
 		}
 		for k := last + 1; k < len(toks) && k <= last+limit; k++ {
 			if inAlts(toks[k].low, p.slots[s]) || inAlts(nounLemma(toks[k].low), p.slots[s]) {
@@ -623,6 +653,8 @@ func matchSlots(toks []tok, i int, p *pattern) (int, bool) {
 		limit := 2
 		if p.anywhere[s] {
 			limit = 7
+		} else if s == 1 && (inAlts("on", p.slots[s]) || inAlts("for", p.slots[s])) {
+			limit = 1 // a preposition, not a particle: "called Putin on Tuesday" is no "call on"
 		}
 		for k := last + 1; k < len(toks) && k <= last+limit; k++ {
 			if inAlts(toks[k].low, p.slots[s]) || inAlts(nounLemma(toks[k].low), p.slots[s]) {
