@@ -316,3 +316,15 @@ func TestLeadersList(t *testing.T) {
 		t.Errorf("King Hussein without title: %q %v", cc, ok)
 	}
 }
+
+func TestLeadersGivenNameNotSurname(t *testing.T) {
+	g := leaderIndex()
+	for _, s := range []string{"Hassan", "Ali", "Omar"} {
+		if cc, _, ok := g.Surname(s); ok {
+			t.Errorf("%s is a listed given name; surname lookup gave %s", s, cc)
+		}
+	}
+	if cc, _, ok := g.Surname("Bouteflika"); !ok || cc != "DZA" {
+		t.Errorf("Bouteflika: %q %v", cc, ok)
+	}
+}

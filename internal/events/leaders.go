@@ -217,6 +217,18 @@ func leaderIndex() *Gazetteer {
 			}
 		}
 	}
+	// a surname that is also a listed given name ("Hassan" in Hassan
+	// Rouhani, "Ali" in Ali Khamenei, "Omar" in Omar al-Bashir) is not
+	// indexed alone
+	for k := range g.full {
+		f := strings.Fields(k)
+		for len(f) > 1 && leaderTitles[f[0]] {
+			f = f[1:]
+		}
+		if len(f) > 1 {
+			surBad[f[0]] = true
+		}
+	}
 	for s := range surBad {
 		delete(g.surname, s)
 	}
