@@ -1035,6 +1035,41 @@ func (c *Coder) objectAfterFrom(st *sentState, k int, window int, fromOK bool) *
 	return nil
 }
 
+// perpetratorOfObject: when a statement's object is a violent happening
+// ("condemned an attack by Osgiliath soldiers", "denounced Israel's
+// air strikes"), its target is who did it, not where it happened.
+func (c *Coder) perpetratorOfObject(st *sentState, tr trigger, all []trigger) *unit {
+	toks := st.toks
+	for _, o := range all {
+		if !o.p.nominal || !conflictual[o.p.typ] || o.i <= tr.end || o.i > tr.end+5 {
+			continue
+		}
+		first := o.i - len(o.p.slots) + 1
+		blocked := false
+		for k := tr.end + 1; k < first; k++ {
+			if clauseBoundary(toks[k]) || toks[k].low == "," || isVerbTag(toks[k].tag) {
+				blocked = true
+			}
+		}
+		if blocked {
+			continue
+		}
+		if u, _ := c.byAgent(st, o.i); u != nil && u.isActor {
+			return u
+		}
+		if first > 0 {
+			if ui := st.unitAt[first-1]; ui >= 0 && st.units[ui].isActor && st.units[ui].possessive && st.units[ui].s > tr.end {
+				return st.units[ui]
+			}
+			if ui := st.unitAt[first]; ui >= 0 && st.units[ui].isActor && st.units[ui].ms < first && st.units[ui].s > tr.end && st.units[ui].actor.Country != "" {
+				return st.units[ui] // "the Israeli air strikes"
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
 // documentNouns are what a statement comes in: "issued a statement
 // calling on", "put out a report accusing".
 var documentNouns = map[string]bool{"statement": true, "statements": true, "report": true, "letter": true, "declaration": true,
@@ -1383,6 +1418,11 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 				srcU = u
 			}
 			tgtU = c.objectAfterFrom(st, tr.end, 10, typ == "RETREAT")
+			if typ == "ACCUSE" || typ == "REJECT" || typ == "PROTEST" {
+				if u := c.perpetratorOfObject(st, tr, all); u != nil {
+					tgtU = u
+				}
+			}
 		}
 		// reporting verbs as triggers ("claim", "insist") have a clause object
 		conf = 0.7
