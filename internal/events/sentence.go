@@ -1512,6 +1512,25 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 	if srcU != nil && tgtU == srcU {
 		tgtU = nil
 	}
+	// a symmetric happening with a coordinated subject: "Gondor and
+	// Osgiliath have postponed their meeting", "Jordan and Britain agreed"
+	if (tgtU == nil || !tgtU.isActor) && srcU != nil && srcU.isActor && (typ == "CONSULT" || typ == "COOPERATE" || typ == "AGREE" || p.cameo == "057") && srcU.e+1 < len(toks) && toks[srcU.e].low == "and" {
+		if ui := st.unitAt[srcU.e+1]; ui >= 0 && st.units[ui].isActor && st.units[ui].e <= tr.i && st.units[ui].pronoun == "" {
+			tgtU = st.units[ui]
+		}
+	} else if (tgtU == nil || !tgtU.isActor) && srcU != nil && srcU.isActor && (typ == "CONSULT" || typ == "COOPERATE" || typ == "AGREE" || p.cameo == "057") {
+		// one phrase "Jordan and Britain": the country after "and"
+		for k := srcU.s + 1; k+1 < srcU.e; k++ {
+			if toks[k].low != "and" {
+				continue
+			}
+			phr := strings.TrimPrefix(st.join(k+1, srcU.e), "the ")
+			if ci, ok := c.countries.ByName(phr); ok && ci.Alpha3 != srcU.actor.Country {
+				tgtU = &unit{s: k + 1, e: srcU.e, isActor: true, known: true, actor: article.Actor{Name: phr, Country: ci.Alpha3}}
+			}
+			break
+		}
+	}
 	src := c.resolve(st, srcU, d, tr.i)
 	tgt := c.resolve(st, tgtU, d, tr.i)
 	if srcU != nil && !srcU.isActor {
