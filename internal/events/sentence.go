@@ -1512,6 +1512,21 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 	if srcU != nil && tgtU == srcU {
 		tgtU = nil
 	}
+	// a meeting's partner comes with "with", past its place: "held talks in
+	// Jerusalem with Israeli Prime Minister Benjamin Netanyahu"
+	if typ == "CONSULT" && (tgtU == nil || !tgtU.isActor || locPreps[prepBefore(st, tgtU.s)]) {
+		for q := tr.end + 1; q < len(toks) && q <= tr.end+10; q++ {
+			if clauseBoundary(toks[q]) || toks[q].low == ";" || isVerbTag(toks[q].tag) && toks[q].tag != "VBG" && toks[q].tag != "VBN" {
+				break
+			}
+			if toks[q].low == "with" {
+				if u := c.objectAfter(st, q, 4); u != nil && u.isActor && u != srcU {
+					tgtU = u
+				}
+				break
+			}
+		}
+	}
 	// a symmetric happening with a coordinated subject: "Gondor and
 	// Osgiliath have postponed their meeting", "Jordan and Britain agreed"
 	if (tgtU == nil || !tgtU.isActor) && srcU != nil && srcU.isActor && (typ == "CONSULT" || typ == "COOPERATE" || typ == "AGREE" || p.cameo == "057") && srcU.e+1 < len(toks) && toks[srcU.e].low == "and" {
