@@ -1073,7 +1073,46 @@ func (c *Coder) perpetratorOfObject(st *sentState, tr trigger, all []trigger) *u
 // documentNouns are what a statement comes in: "issued a statement
 // calling on", "put out a report accusing".
 var documentNouns = map[string]bool{"statement": true, "statements": true, "report": true, "letter": true, "declaration": true,
-	"communique": true, "communiqué": true, "resolution": true, "message": true, "note": true, "video": true, "release": true, "motion": true, "appeal": true}
+	"communique": true, "communiqué": true, "resolution": true, "message": true, "note": true, "video": true, "release": true, "motion": true, "appeal": true,
+	"bill": true, "decree": true, "law": true, "measure": true}
+
+// issuingVerbs put a document out; its participle content is the event.
+var issuingVerbs = map[string]bool{"issue": true, "approve": true, "adopt": true, "pass": true, "passed": true, "release": true, "publish": true,
+	"send": true, "put": true, "sign": true, "unveil": true, "present": true, "submit": true, "introduce": true, "deliver": true}
+
+// issuedBefore: the document noun at d is the object of an issuing verb
+// ("issued a statement", "approved a strongly worded resolution").
+func issuedBefore(st *sentState, d int) bool {
+	for k := d - 1; k >= 0 && k >= d-5; k-- {
+		t := st.toks[k]
+		if t.low == "out" && k > 0 {
+			return issuingVerbs[st.toks[k-1].lem]
+		}
+		if isVerbTag(t.tag) && (t.tag != "VBN" || issuingVerbs[t.lem]) {
+			return issuingVerbs[t.lem]
+		}
+		if clauseBoundary(t) || t.low == "," {
+			return false
+		}
+	}
+	return false
+}
+
+// vehicleOfContent: the object of the verb ending at end is a document
+// whose content follows as a participle ("approved a resolution
+// criticizing", "passed a bill lifting").
+func vehicleOfContent(st *sentState, end int) bool {
+	toks := st.toks
+	for k := end + 1; k < len(toks) && k <= end+5; k++ {
+		if documentNouns[toks[k].low] {
+			return k+1 < len(toks) && toks[k+1].tag == "VBG"
+		}
+		if isVerbTag(toks[k].tag) && toks[k].tag != "VBN" || clauseBoundary(toks[k]) || toks[k].low == "," {
+			return false
+		}
+	}
+	return false
+}
 
 // participleSubject is the subject of a present participle with none of
 // its own: the subject of the clause it hangs on, after a comma ("X
@@ -1702,6 +1741,9 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 		dr.ev.Confidence -= 0.2
 	}
 	sub := c.subordination(st, tr.i, m)
+	if !p.nominal && issuingVerbs[toks[tr.i].lem] && vehicleOfContent(st, tr.end) {
+		sub++ // "approved a resolution criticizing": the approving carries the criticism
+	}
 	if p.nominal && statementBefore(st, tr.i) {
 		sub++ // "expressed concern about the attack": a statement about it, not the attack
 	}
@@ -1770,8 +1812,8 @@ func (c *Coder) subordination(st *sentState, i int, m modality) int {
 		}
 	}
 	// reduced relative: "a group seeking to overthrow", "the group blamed for"
-	if i > 0 && (toks[i].tag == "VBG" || toks[i].tag == "VBN") && (isNounTag(toks[i-1].tag) || toks[i-1].low == ",") && m.start == i {
-		n++
+	if i > 0 && (toks[i].tag == "VBG" || toks[i].tag == "VBN") && (isNounTag(toks[i-1].tag) || toks[i-1].low == ",") && m.start == i && !(toks[i].tag == "VBG" && documentNouns[toks[i-1].low] && issuedBefore(st, i-1)) {
+		n++ // (not "a resolution criticizing": the document's content is the event)
 	}
 	if m.intent == "" && toInf || (i > 0 && toks[i].tag == "VBG" && (toks[i-1].tag == "IN" || toks[i-1].low == ",")) {
 		n++
