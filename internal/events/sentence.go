@@ -1076,6 +1076,10 @@ var documentNouns = map[string]bool{"statement": true, "statements": true, "repo
 	"communique": true, "communiqué": true, "resolution": true, "message": true, "note": true, "video": true, "release": true, "motion": true, "appeal": true,
 	"bill": true, "decree": true, "law": true, "measure": true}
 
+// repressedWords head the targets of violent repression.
+var repressedWords = map[string]bool{"protesters": true, "protestors": true, "demonstrators": true, "marchers": true, "rioters": true,
+	"crowd": true, "crowds": true, "strikers": true, "protest": true, "protests": true, "demonstration": true, "demonstrations": true, "rally": true}
+
 // issuingVerbs put a document out; its participle content is the event.
 var issuingVerbs = map[string]bool{"issue": true, "approve": true, "adopt": true, "pass": true, "passed": true, "release": true, "publish": true,
 	"send": true, "put": true, "sign": true, "unveil": true, "present": true, "submit": true, "introduce": true, "deliver": true}
@@ -1720,6 +1724,11 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 	}
 	if neg && cooperative[typ] && !hyp {
 		typ, mode, cameo, neg = "REJECT", "", "120", false
+	}
+	// CAMEO 175, violent repression: force used on protesters ("police
+	// fired on demonstrators") is coercion, not an assault
+	if typ == "ASSAULT" && tgtU != nil && repressedWords[st.toks[max(tgtU.e-1, tgtU.s)].low] {
+		typ, mode, cameo = "COERCE", "repress", "175"
 	}
 	if typ == "ASSAULT" && mode == "" {
 		mode = c.sentenceMode(st)
