@@ -100,7 +100,7 @@ ASSAULT heavy-weapons 194 : shell ; n:shelling ; n:artillery ; n:rocket attack ;
 ASSAULT abduct 181 : kidnap ; abduct ; hijack ; n:kidnapping ; n:abduction ; n:hijacking ; take ~hostage|hostages
 ASSAULT torture 182 : torture ; n:torture
 ASSAULT cyber 190 : n:cyber-attack ; n:cyber-attacks ; n:cyber attack ; n:cyber attacks ; n:cyberattack ; n:cyberattacks ; n:cyber warfare ; hack ; n:hacking
-ASSAULT abduct 184 : n:human shields ; n:human shield
+COERCE - 184 : n:human shields ; n:human shield ; hold ~human shields|human shield
 ASSAULT beat 182 : beat ; beat up ; n:beating ; stab ; lynch ; n:stabbing
 ASSAULT assassinate 186 : assassinate ; n:assassination ; n:assassination attempt
 SANCTION aid 162 : n:suspension of aid ; n:suspension of military aid ; n:suspension of foreign aid ; n:aid suspension ; n:aid freeze ; n:freeze on aid ; n:cut in aid ; n:cuts in aid
