@@ -139,6 +139,10 @@ MOBILIZE troops 150 : muster ~troops|forces|fighters|men
 SANCTION - 160 : rescind ~agreement|invitation|accreditation|visa|visas
 COOPERATE economic 061 : invest ~in
 SUPPORT - 051 : compliment ; pay ~tribute ; n:congratulations
+SANCTION - 161 : break ~relations|ties ; n:break in relations ; n:severance
+SANCTION aid 162 : withhold ~aid|funds|funding|payments|assistance|loans ; stop ~aid|funding|assistance ; cut off ~aid|funding|assistance|loans
+SANCTION - 160 : stop ~cooperation|imports|exports|trade ; terminate ~agreement|treaty|contract|cooperation|accord|pact ; revoke ~visa|visas|license|licence|licenses|accreditation|citizenship|agreement|permit|permits ; declare ~persona non grata ; cut off ~ties|relations|contacts|talks
+SANCTION talks 164 : call off ~talks|visit|meeting|negotiations|summit ; halt ~negotiations|dialogue ; break off ~talks|negotiations|dialogue
 NONE - 011 : decline ~comment ; refuse ~comment
 NONE - 016 : deny ~charges|charge|accusation|accusations|allegation|allegations|involvement|responsibility|wrongdoing ; reject ~accusation|accusations|allegation|allegations|charges|claims ; deny ~claims|reports
 NONE - 010 : n:press release ; n:news release ; n:press releases
