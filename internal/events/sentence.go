@@ -1997,6 +1997,10 @@ func (c *Coder) reportedEvents(st *sentState, d *discourse, reports []int, speak
 				continue
 			}
 			u := st.units[ui]
+			if !u.isActor && isTimePhrase(toks, u.s, u.e) {
+				j = u.e - 1 // "concluded on Saturday that ..."
+				continue
+			}
 			if !u.isActor || u.pronoun == "SELF" {
 				break
 			}
@@ -2005,6 +2009,15 @@ func (c *Coder) reportedEvents(st *sentState, d *discourse, reports []int, speak
 				w := toks[k].low
 				if (w == "and" || w == "or" || w == "," || w == "in" || w == "of" || w == "from") && st.unitAt[k+1] >= 0 {
 					k = st.units[st.unitAt[k+1]].e
+					continue
+				}
+				if (w == "and" || w == "or") && toks[k+1].chunk == "B-NP" {
+					// "the US and other developed nations must"
+					k++
+					for k+1 < len(toks) && toks[k+1].chunk == "I-NP" {
+						k++
+					}
+					k++
 					continue
 				}
 				break
