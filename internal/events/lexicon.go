@@ -234,6 +234,17 @@ var titles = map[string]string{
 // regions and the best-known armed groups. Name, code (alpha-3 country or
 // CAMEO international code), role.
 const knownActorList = `
+bosnia|bosnia-herzegovina|herzegovina = Bosnia | BIH |
+kampuchea|kampuchean|kampucheans = Kampuchea | KHM |
+zaire|zairean|zaireans|zairian = Zaire | COD |
+rhodesia|rhodesian|rhodesians = Rhodesia | ZWE |
+soviet union|ussr|u.s.s.r.|soviet|soviets = Soviet Union | RUS |
+yugoslavia|yugoslav|yugoslavs|yugoslavian = Yugoslavia | SRB |
+czechoslovakia|czechoslovak = Czechoslovakia | CZE |
+west germany|east germany|west german|east german = Germany | DEU |
+upper volta = Upper Volta | BFA |
+dahomey = Dahomey | BEN |
+ceylon = Ceylon | LKA |
 kurdistan workers' party|kurdistan workers party|pkk = Kurdistan Workers' Party | TUR | REB
 liberation tigers|liberation tigers of tamil eelam|tamil tigers|ltte|tamil tiger = Tamil Tigers | LKA | REB
 farc|revolutionary armed forces of colombia = FARC | COL | REB
