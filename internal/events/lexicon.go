@@ -234,6 +234,15 @@ var titles = map[string]string{
 // regions and the best-known armed groups. Name, code (alpha-3 country or
 // CAMEO international code), role.
 const knownActorList = `
+chechen|chechens|chechnya|chechen rebels = Chechen | RUS |
+basque|basques = Basque | ESP |
+tibet|tibetan|tibetans = Tibetan | CHN |
+timorese|east timorese = Timorese | TLS |
+tamil|tamils = Tamil | LKA |
+sikh|sikhs = Sikh | IND |
+uighur|uighurs|uyghur|uyghurs = Uighur | CHN |
+darfur = Darfur | SDN |
+tel aviv = Tel Aviv | ISR |
 bosnia|bosnia-herzegovina|herzegovina = Bosnia | BIH |
 kampuchea|kampuchean|kampucheans = Kampuchea | KHM |
 zaire|zairean|zaireans|zairian = Zaire | COD |
