@@ -282,6 +282,11 @@ func (c *Coder) ownMentions(st *sentState) []mention {
 				}
 			}
 		}
+		if best.kind == mkDemonym && best.s > 0 && toks[best.s-1].low == "ethnic" {
+			// "ethnic Albanians", "ethnic Turks": an ethnicity, not a
+			// nationality; the sentence places them
+			best.country = ""
+		}
 		if best.kind != 0 {
 			out = append(out, best)
 			for k := max(best.s, 0); k < best.e; k++ {
