@@ -1460,7 +1460,19 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 			if u := c.participleSubject(st, tr.i, m); u != nil {
 				srcU = u
 			}
-			tgtU = c.objectAfterFrom(st, tr.end, 10, typ == "RETREAT")
+			tgtU = c.objectAfterFrom(st, tr.end, 10, typ == "RETREAT" || typ == "COERCE" && mode == "seize")
+			if tr.end > tr.i {
+				// the object inside the pattern: "give Tanzania a grant",
+				// "expelled two Russian diplomats"
+				for k := tr.i + 1; k <= tr.end; k++ {
+					if ui := st.unitAt[k]; ui >= 0 && st.units[ui].isActor && headOK(st, st.units[ui]) && !(k > 0 && (toks[k-1].low == "from" || toks[k-1].low == "by")) {
+						if st.units[ui].actor.Country != "" || tgtU == nil {
+							tgtU = st.units[ui]
+						}
+						break
+					}
+				}
+			}
 			if typ == "ACCUSE" || typ == "REJECT" || typ == "PROTEST" {
 				if u := c.perpetratorOfObject(st, tr, all); u != nil {
 					tgtU = u
