@@ -1013,6 +1013,10 @@ func (c *Coder) objectAfterFrom(st *sentState, k int, window int, fromOK bool) *
 		if ui := st.unitAt[j]; ui >= 0 {
 			u := st.units[ui]
 			if u.isActor && headOK(st, u) && !(u.e < len(toks) && reportingVerbs[toks[u.e].lem] && isVerbTag(toks[u.e].tag)) {
+				if placeLike(st, u) {
+					j = u.e - 1 // "on the Thai border": where, not whom
+					continue
+				}
 				if j > 0 && (toks[j-1].low == "from" && !fromOK || toks[j-1].low == "by") {
 					j = u.e - 1
 					continue
@@ -1075,6 +1079,22 @@ func (c *Coder) perpetratorOfObject(st *sentState, tr trigger, all []trigger) *u
 var documentNouns = map[string]bool{"statement": true, "statements": true, "report": true, "letter": true, "declaration": true,
 	"communique": true, "communiqué": true, "resolution": true, "message": true, "note": true, "video": true, "release": true, "motion": true, "appeal": true,
 	"bill": true, "decree": true, "law": true, "measure": true}
+
+// weaponHeads are agent nouns that name what is fired, not at whom.
+var weaponHeads = map[string]bool{"artillery": true, "tanks": true, "aircraft": true, "jets": true, "warplanes": true, "missiles": true, "rockets": true, "mortars": true, "shells": true}
+
+// placeLike: a geographic feature after a locative preposition ("on the
+// Thai border", "near the eastern Thai border", "along the coast") says
+// where a thing happened, not to whom.
+func placeLike(st *sentState, u *unit) bool {
+	switch prepBefore(st, u.s) {
+	case "on", "near", "along", "across", "at", "in", "over", "inside", "outside":
+	default:
+		return false
+	}
+	h := st.toks[u.e-1].low
+	return h == "border" || h == "borders" || h == "frontier" || h == "coast" || h == "region" || h == "area" || h == "side" || h == "territory" || h == "waters"
+}
 
 // repressedWords head the targets of violent repression.
 var repressedWords = map[string]bool{"protesters": true, "protestors": true, "demonstrators": true, "marchers": true, "rioters": true,
@@ -1465,7 +1485,7 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 				// the object inside the pattern: "give Tanzania a grant",
 				// "expelled two Russian diplomats"
 				for k := tr.i + 1; k <= tr.end; k++ {
-					if ui := st.unitAt[k]; ui >= 0 && st.units[ui].isActor && headOK(st, st.units[ui]) && !(k > 0 && (toks[k-1].low == "from" || toks[k-1].low == "by")) {
+					if ui := st.unitAt[k]; ui >= 0 && st.units[ui].isActor && headOK(st, st.units[ui]) && !(k > 0 && (toks[k-1].low == "from" || toks[k-1].low == "by")) && !weaponHeads[toks[st.units[ui].e-1].low] {
 						if st.units[ui].actor.Country != "" || tgtU == nil {
 							tgtU = st.units[ui]
 						}
@@ -1639,7 +1659,7 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 			}
 			if ui := st.unitAt[k]; ui >= 0 {
 				u := st.units[ui]
-				if u.isActor && u != srcU && u.actor.Country != "" && headOK(st, u) && src.Country != u.actor.Country {
+				if u.isActor && u != srcU && u.actor.Country != "" && headOK(st, u) && src.Country != u.actor.Country && !placeLike(st, u) {
 					tgtU = u
 					tgt = c.resolve(st, u, d, tr.i)
 					break
