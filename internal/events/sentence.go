@@ -1711,6 +1711,17 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 			}
 		}
 	}
+	// a non-state target with no country, hit by a state's forces:
+	// domestic ("Burmese troops captured a Karen guerrilla stronghold")
+	if tgt.Country == "" && tgtU != nil && tgtU.isActor && tgtU.pronoun == "" && src.Country != "" && src.Country != "IGO" && src.Country != "NGO" && (typ == "ASSAULT" || typ == "COERCE") {
+		switch tgt.Role {
+		case "REB", "INS", "OPP", "CVL":
+			switch src.Role {
+			case "MIL", "COP", "GOV", "":
+				tgt.Country = src.Country
+			}
+		}
+	}
 	// modality
 	hyp, neg := false, m.neg
 	switch m.intent {
