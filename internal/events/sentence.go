@@ -705,6 +705,7 @@ var auxWords = map[string]bool{
 	"then": true, "later": true, "just": true, "still": true, "again": true, "allegedly": true, "repeatedly": true,
 	"recently": true, "now": true, "jointly": true, "apparently": true, "finally": true, "formally": true, "publicly": true,
 	"immediately": true, "yesterday": true, "today": true, "once": true, "even": true, "further": true,
+	"outright": true, "flatly": true, "firmly": true, "strongly": true, "sharply": true, "bluntly": true, "swiftly": true, "quickly": true, "unanimously": true, "officially": true, "effectively": true, "partially": true, "partly": true, "temporarily": true, "indefinitely": true, "secretly": true, "openly": true, "personally": true, "reluctantly": true, "eventually": true,
 }
 
 // clauseBoundary tokens stop the search for a subject or object.
