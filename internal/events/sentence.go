@@ -1702,9 +1702,10 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 	// an actor still with no country, in a sentence that names only one
 	// country: that country (most events are domestic: "Rebels blocked
 	// roads into Abidjan", "workers of a Tehran bus company")
-	if src.Country == "" && srcU != nil && srcU.isActor && srcU.pronoun == "" || tgt.Country == "" && tgtU != nil && tgtU.isActor && tgtU.pronoun == "" {
+	srcDomOK := srcU != nil && srcU.isActor && (srcU.pronoun == "" || src.Name != "" && src.Role != "" && src.Role != "CVL")
+	if src.Country == "" && srcDomOK || tgt.Country == "" && tgtU != nil && tgtU.isActor && tgtU.pronoun == "" {
 		if only := c.onlyCountry(st); only != "" {
-			if src.Country == "" && srcU != nil && srcU.isActor && srcU.pronoun == "" {
+			if src.Country == "" && srcDomOK {
 				src.Country = only
 			}
 			if tgt.Country == "" && tgtU != nil && tgtU.isActor && tgtU.pronoun == "" {
