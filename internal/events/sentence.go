@@ -758,13 +758,13 @@ func (c *Coder) verbGroup(st *sentState, v int) modality {
 				m.neg = true
 			}
 		case t.lem == "be" || t.lem == "get":
-			if toks[v].tag == "VBN" {
-				m.passive = true
+			if toks[v].tag == "VBN" && !(v+1 < len(toks) && toks[v+1].low == "in" && (toks[v].low == "engaged" || toks[v].low == "involved")) {
+				m.passive = true // (not "were engaged in ethnic cleansing")
 			}
 		case auxWords[t.lem] || auxWords[t.low] || t.tag == "RB":
 		case t.low == "to" || t.low == "and":
-		case (isVerbTag(t.tag) || t.tag == "JJ") && k+1 < len(toks) && toks[k+1].low == "to" && (intentVerbs[t.lem] || t.low == "willing" || t.low == "ready" || t.low == "prepared" || t.low == "determined" || t.low == "able" || t.lem == "have" || t.lem == "need" || t.lem == "continue" || t.lem == "begin" || t.lem == "start"):
-			if m.intent == "" && t.lem != "continue" && t.lem != "begin" && t.lem != "start" {
+		case (isVerbTag(t.tag) || t.tag == "JJ") && k+1 < len(toks) && toks[k+1].low == "to" && (intentVerbs[t.lem] || t.low == "willing" || t.low == "ready" || t.low == "prepared" || t.low == "determined" || t.low == "able" || t.lem == "have" || t.lem == "need" || transparentVerbs[t.lem]):
+			if m.intent == "" && !transparentVerbs[t.lem] {
 				m.intent = t.lem
 				if t.lem == "have" || t.lem == "need" {
 					m.intent = "oblig"
@@ -1096,6 +1096,10 @@ func placeLike(st *sentState, u *unit) bool {
 	h := st.toks[u.e-1].low
 	return h == "border" || h == "borders" || h == "frontier" || h == "coast" || h == "region" || h == "area" || h == "side" || h == "territory" || h == "waters"
 }
+
+// transparentVerbs take an infinitive that is itself the event: "began
+// to shell", "attempted to assassinate", "tried to storm".
+var transparentVerbs = map[string]bool{"continue": true, "begin": true, "start": true, "attempt": true, "try": true, "manage": true}
 
 // repressedWords head the targets of violent repression.
 var repressedWords = map[string]bool{"protesters": true, "protestors": true, "demonstrators": true, "marchers": true, "rioters": true,
