@@ -1097,6 +1097,11 @@ func placeLike(st *sentState, u *unit) bool {
 	return h == "border" || h == "borders" || h == "frontier" || h == "coast" || h == "region" || h == "area" || h == "side" || h == "territory" || h == "waters"
 }
 
+// measureNouns measure a happening: "10 days of war games", "a wave of
+// air strikes", "a new round of talks".
+var measureNouns = map[string]bool{"days": true, "weeks": true, "months": true, "hours": true, "years": true, "day": true, "week": true,
+	"round": true, "rounds": true, "series": true, "wave": true, "waves": true, "spate": true, "string": true, "campaign": true, "number": true}
+
 // transparentVerbs take an infinitive that is itself the event: "began
 // to shell", "attempted to assassinate", "tried to storm".
 var transparentVerbs = map[string]bool{"continue": true, "begin": true, "start": true, "attempt": true, "try": true, "manage": true}
@@ -1510,8 +1515,8 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 		conf = 0.55
 		// light verb: "launched air strikes", "ordered the strikes", "held talks"
 		s := tr.i - len(p.slots)
-		for s >= 0 && (toks[s].tag == "DT" || toks[s].tag == "JJ" || toks[s].tag == "JJS" || toks[s].tag == "PRP$" || toks[s].tag == "CD" || toks[s].tag == "NN" || toks[s].tag == "NNP" || toks[s].low == "out" || toks[s].low == "up" || quantWords[toks[s].low]) && tr.i-s < 7 && (st.unitAt[s] < 0 || toks[s].tag == "PRP$") {
-			s--
+		for s >= 0 && (toks[s].tag == "DT" || toks[s].tag == "JJ" || toks[s].tag == "JJS" || toks[s].tag == "PRP$" || toks[s].tag == "CD" || toks[s].tag == "NN" || toks[s].tag == "NNP" || toks[s].low == "out" || toks[s].low == "up" || quantWords[toks[s].low] || s > 0 && toks[s].low == "of" && measureNouns[toks[s-1].low] || measureNouns[toks[s].low] && s+1 < len(toks) && toks[s+1].low == "of") && tr.i-s < 9 && (st.unitAt[s] < 0 || toks[s].tag == "PRP$") {
+			s-- // (also "10 days of war games", "a new round of talks")
 		}
 		// attributive actor inside the nominal's NP: "Russian air strikes", "militant attacks"
 		first := tr.i - len(p.slots) + 1
