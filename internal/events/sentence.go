@@ -1097,6 +1097,35 @@ func placeLike(st *sentState, u *unit) bool {
 	return h == "border" || h == "borders" || h == "frontier" || h == "coast" || h == "region" || h == "area" || h == "side" || h == "territory" || h == "waters"
 }
 
+// splitCoordinated splits one phrase "Israel and Syria", "Sudanese
+// troops and rebels" into its conjuncts; nil when it has no "and".
+func (c *Coder) splitCoordinated(st *sentState, u *unit) (*unit, *unit) {
+	toks := st.toks
+	for a := u.s + 1; a+1 < u.e; a++ {
+		if toks[a].low != "and" {
+			continue
+		}
+		part := func(s, e int, inherit bool) *unit {
+			phr := strings.TrimPrefix(st.join(s, e), "the ")
+			p := &unit{s: s, e: e, isActor: true, known: true, actor: article.Actor{Name: phr}}
+			if ci, ok := c.countries.ByName(phr); ok {
+				p.actor.Country = ci.Alpha3
+			} else if ci, ok := c.countries.ByDemonym(st.toks[s].text); ok {
+				p.actor.Country = ci.Alpha3
+			} else if inherit {
+				p.actor.Country = u.actor.Country
+			}
+			h := strings.ToLower(st.toks[e-1].text)
+			if r, ok := agentRoles[h]; ok {
+				p.actor.Role = r
+			}
+			return p
+		}
+		return part(u.s, a, true), part(a+1, u.e, false)
+	}
+	return nil, nil
+}
+
 // measureNouns measure a happening: "10 days of war games", "a wave of
 // air strikes", "a new round of talks".
 var measureNouns = map[string]bool{"days": true, "weeks": true, "months": true, "hours": true, "years": true, "day": true, "week": true,
@@ -1568,6 +1597,25 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 			case "by":
 				if u, _ := c.byAgent(st, tr.end); u != nil {
 					srcU = u
+				}
+			case "from":
+				// "came under attack from Iranian forces"
+				if u := c.objectAfterFrom(st, tr.end, 5, true); u != nil && conflictual[typ] {
+					srcU = u
+					if first := tr.i - len(p.slots) + 1; first >= 2 && toks[first-1].low == "under" && toks[first-2].lem == "come" {
+						m = c.verbGroup(st, first-2)
+						tgtU = c.subjectOf(st, first-2, m.start, 0)
+					}
+				}
+			}
+			// "fighting between Sudanese troops and rebels", "talks between A and B"
+			if toks[k].low == "between" && tgtU != nil && tgtU.isActor && (srcU == nil || !srcU.isActor) {
+				if tgtU.e+1 < len(toks) && toks[tgtU.e].low == "and" {
+					if ui := st.unitAt[tgtU.e+1]; ui >= 0 && st.units[ui].isActor {
+						srcU, tgtU = tgtU, st.units[ui]
+					}
+				} else if l, r := c.splitCoordinated(st, tgtU); l != nil {
+					srcU, tgtU = l, r
 				}
 			}
 		}
