@@ -1126,6 +1126,26 @@ func (c *Coder) splitCoordinated(st *sentState, u *unit) (*unit, *unit) {
 	return nil, nil
 }
 
+// crowdSubject: the subject is people rather than a state: a civilian,
+// opposition, labour, student or religious role, a quantity ("thousands
+// of"), or a plural demonym ("Egyptians").
+func crowdSubject(st *sentState, u *unit, a article.Actor) bool {
+	switch a.Role {
+	case "CVL", "OPP", "LAB", "EDU", "REL", "REF", "AGR":
+		return true
+	case "":
+	default:
+		return false
+	}
+	for k := max(u.s-3, 0); k < u.e; k++ {
+		switch st.toks[k].low {
+		case "thousands", "hundreds", "dozens", "tens", "crowds", "crowd", "scores":
+			return true
+		}
+	}
+	return u.kinds&(1<<mkDemonym) != 0 && u.kinds&(1<<mkCountry|1<<mkCapital|1<<mkKnown|1<<mkEntity|1<<mkPerson) == 0 && strings.HasSuffix(st.toks[u.e-1].low, "s")
+}
+
 // measureNouns measure a happening: "10 days of war games", "a wave of
 // air strikes", "a new round of talks".
 var measureNouns = map[string]bool{"days": true, "weeks": true, "months": true, "hours": true, "years": true, "day": true, "week": true,
@@ -1769,6 +1789,11 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 				tgt.Country = only
 			}
 		}
+	}
+	// "thousands of Egyptians protested against": people in the street
+	// protest (CAMEO 141); a government protests verbally (111)
+	if typ == "ACCUSE" && toks[tr.i].lem == "protest" && srcU != nil && srcU.isActor && crowdSubject(st, srcU, src) {
+		typ, mode, cameo = "PROTEST", "demonstrate", "141"
 	}
 	// a non-state target with no country, hit by a state's forces:
 	// domestic ("Burmese troops captured a Karen guerrilla stronghold")
