@@ -745,6 +745,10 @@ func (c *Coder) verbGroup(st *sentState, v int) modality {
 	for k >= 0 {
 		t := toks[k]
 		switch {
+		case t.low == "to" && k > 0 && toks[k-1].lem == "be" && k+1 == v && toks[k-1].tag != "VBN":
+			if m.modal == "" {
+				m.modal = "future" // "is to visit China next week"
+			}
 		case negators[t.low]:
 			m.neg = true
 		case modals[t.low] != "" && (t.tag == "MD" || t.tag == "" || t.text == t.low):
@@ -763,6 +767,10 @@ func (c *Coder) verbGroup(st *sentState, v int) modality {
 			}
 		case auxWords[t.lem] || auxWords[t.low] || t.tag == "RB":
 		case t.low == "to" || t.low == "and":
+		case (t.low == "due" || t.low == "set" || t.low == "scheduled" || t.low == "slated" || t.low == "poised") && k+1 < len(toks) && toks[k+1].low == "to" && k > 0 && toks[k-1].lem == "be":
+			if m.modal == "" {
+				m.modal = "future" // "is due to visit", "are scheduled to meet"
+			}
 		case (isVerbTag(t.tag) || t.tag == "JJ") && k+1 < len(toks) && toks[k+1].low == "to" && (intentVerbs[t.lem] || t.low == "willing" || t.low == "ready" || t.low == "prepared" || t.low == "determined" || t.low == "able" || t.lem == "have" || t.lem == "need" || transparentVerbs[t.lem]):
 			if m.intent == "" && !transparentVerbs[t.lem] {
 				m.intent = t.lem
@@ -1153,7 +1161,7 @@ var measureNouns = map[string]bool{"days": true, "weeks": true, "months": true, 
 
 // transparentVerbs take an infinitive that is itself the event: "began
 // to shell", "attempted to assassinate", "tried to storm".
-var transparentVerbs = map[string]bool{"continue": true, "begin": true, "start": true, "attempt": true, "try": true, "manage": true}
+var transparentVerbs = map[string]bool{"continue": true, "begin": true, "start": true, "attempt": true, "try": true, "manage": true, "decide": true}
 
 // repressedWords head the targets of violent repression.
 var repressedWords = map[string]bool{"protesters": true, "protestors": true, "demonstrators": true, "marchers": true, "rioters": true,
