@@ -907,9 +907,13 @@ func (c *Coder) subjectOf(st *sentState, v, vs int, depth int) *unit {
 				k = j
 				continue
 			}
-			if false {
-				k = j
-				continue
+			// "USAID and other international donors provided": the actor conjunct
+			if j > 1 && toks[j-1].low == "and" && st.unitAt[j-2] >= 0 && st.units[st.unitAt[j-2]].isActor {
+				u := st.units[st.unitAt[j-2]]
+				for u.s > 1 && toks[u.s-1].low == "and" && st.unitAt[u.s-2] >= 0 && st.units[st.unitAt[u.s-2]].isActor {
+					u = st.units[st.unitAt[u.s-2]]
+				}
+				return u
 			}
 			return &unit{s: j, e: k + 1, actor: article.Actor{Name: st.join(j, k+1)}, theme: themeOf(st, j, k+1)}
 		}
@@ -1323,6 +1327,18 @@ func (c *Coder) codeSentence(st *sentState, d *discourse) []*draft {
 	}
 	for i := range st.toks {
 		st.toks[i].lem = lemma(st.toks[i].low, c.lemmas)
+	}
+	// the tagger reads "EU provides € 45m" as a noun phrase: a lexicon
+	// verb in -s right after a name and before a determiner or number is
+	// a verb
+	for i := 1; i+1 < len(st.toks); i++ {
+		t := &st.toks[i]
+		if t.tag == "NNS" && strings.HasSuffix(t.low, "s") && c.verbPats[t.lem] != nil && t.lem != t.low && st.toks[i-1].tag == "NNP" {
+			switch n := st.toks[i+1]; {
+			case n.tag == "DT" || n.tag == "CD" || n.tag == "PRP$" || n.low == "$" || n.low == "€" || n.low == "£":
+				t.tag, t.chunk = "VBZ", "B-VP"
+			}
+		}
 	}
 	ms := c.findMentions(st)
 	c.buildUnits(st, ms)
