@@ -493,6 +493,20 @@ func (c *Coder) findTriggers(st *sentState) []trigger {
 					best, bestEnd = p, e
 				}
 			}
+			if t.tag == "VBN" && i > 1 && (toks[i-1].lem == "be" || toks[i-2].lem == "be") && (best == nil || len(best.slots) == 1) {
+				// passive: the object word stands before the verb ("UN
+				// sanctions against Iran were lifted")
+				for _, p := range pats {
+					if len(p.slots) == 2 && p.anywhere[1] && !p.nominal {
+						for k := max(i-6, 0); k < i; k++ {
+							if inAlts(toks[k].low, p.slots[1]) || inAlts(nounLemma(toks[k].low), p.slots[1]) {
+								best, bestEnd = p, i
+								break
+							}
+						}
+					}
+				}
+			}
 			if best != nil && t.low == "march" && isCap(t.text) && i > 0 {
 				best = nil // the month
 			}
