@@ -759,6 +759,8 @@ func (c *Coder) verbGroup(st *sentState, v int) modality {
 	for k >= 0 {
 		t := toks[k]
 		switch {
+		case transparentVerbs[t.lem] && k+1 == v && toks[v].tag == "VBG" && isVerbTag(t.tag):
+			// "resumed shelling", "continued fighting": the gerund is the event
 		case t.low == "to" && k > 0 && toks[k-1].lem == "be" && k+1 == v && toks[k-1].tag != "VBN":
 			if m.modal == "" {
 				m.modal = "future" // "is to visit China next week"
@@ -1179,7 +1181,7 @@ var measureNouns = map[string]bool{"days": true, "weeks": true, "months": true, 
 
 // transparentVerbs take an infinitive that is itself the event: "began
 // to shell", "attempted to assassinate", "tried to storm".
-var transparentVerbs = map[string]bool{"continue": true, "begin": true, "start": true, "attempt": true, "try": true, "manage": true, "decide": true}
+var transparentVerbs = map[string]bool{"continue": true, "begin": true, "start": true, "attempt": true, "try": true, "manage": true, "decide": true, "resume": true, "keep": true}
 
 // repressedWords head the targets of violent repression.
 var repressedWords = map[string]bool{"protesters": true, "protestors": true, "demonstrators": true, "marchers": true, "rioters": true,
