@@ -1174,6 +1174,16 @@ func crowdSubject(st *sentState, u *unit, a article.Actor) bool {
 	return u.kinds&(1<<mkDemonym) != 0 && u.kinds&(1<<mkCountry|1<<mkCapital|1<<mkKnown|1<<mkEntity|1<<mkPerson) == 0 && strings.HasSuffix(st.toks[u.e-1].low, "s")
 }
 
+// transnational: a known actor listed without a country on purpose (al
+// Qaeda, Islamic State): no sentence's country is its own.
+func (c *Coder) transnational(a article.Actor) bool {
+	if a.Name == "" {
+		return false
+	}
+	ka, ok := c.known[strings.ToLower(a.Name)]
+	return ok && ka.code == "" && ka.role == "INS"
+}
+
 // measureNouns measure a happening: "10 days of war games", "a wave of
 // air strikes", "a new round of talks".
 var measureNouns = map[string]bool{"days": true, "weeks": true, "months": true, "hours": true, "years": true, "day": true, "week": true,
@@ -1819,13 +1829,13 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 	// an actor still with no country, in a sentence that names only one
 	// country: that country (most events are domestic: "Rebels blocked
 	// roads into Abidjan", "workers of a Tehran bus company")
-	srcDomOK := srcU != nil && srcU.isActor && (srcU.pronoun == "" || src.Name != "" && src.Role != "" && src.Role != "CVL")
+	srcDomOK := srcU != nil && srcU.isActor && (srcU.pronoun == "" || src.Name != "" && src.Role != "" && src.Role != "CVL") && !c.transnational(src)
 	if src.Country == "" && srcDomOK || tgt.Country == "" && tgtU != nil && tgtU.isActor && tgtU.pronoun == "" {
 		if only := c.onlyCountry(st); only != "" {
 			if src.Country == "" && srcDomOK {
 				src.Country = only
 			}
-			if tgt.Country == "" && tgtU != nil && tgtU.isActor && tgtU.pronoun == "" {
+			if tgt.Country == "" && tgtU != nil && tgtU.isActor && tgtU.pronoun == "" && !c.transnational(tgt) {
 				tgt.Country = only
 			}
 		}
