@@ -489,8 +489,8 @@ func (c *Coder) findTriggers(st *sentState) []trigger {
 			var best *pattern
 			bestEnd := -1
 			for _, p := range pats {
-				if e, ok := matchSlots(toks, i, p); ok && (best == nil || len(p.slots) > len(best.slots)) {
-					best, bestEnd = p, e
+				if e, ok := matchSlots(toks, i, p); ok && (best == nil || len(p.slots) > len(best.slots) || len(p.slots) == len(best.slots) && len(p.slots) > 1 && e < bestEnd) {
+					best, bestEnd = p, e // (equally specific: the nearer object word, "violating the ceasefire agreement")
 				}
 			}
 			if t.tag == "VBN" && i > 1 && (toks[i-1].lem == "be" || toks[i-2].lem == "be") && (best == nil || len(best.slots) == 1) {
@@ -648,6 +648,9 @@ func slotIndexes(toks []tok, i int, p *pattern) []int {
 			limit = 7
 		} else if s == 1 && (inAlts("on", p.slots[s]) || inAlts("for", p.slots[s])) {
 			limit = 1
+			if last+2 < len(toks) && isTimeWord(toks[last+1].low) {
+				limit = 2
+			}
 		}
 		for k := last + 1; k < len(toks) && k <= last+limit; k++ {
 			if inAlts(toks[k].low, p.slots[s]) || inAlts(nounLemma(toks[k].low), p.slots[s]) {
@@ -669,6 +672,9 @@ func matchSlots(toks []tok, i int, p *pattern) (int, bool) {
 			limit = 7
 		} else if s == 1 && (inAlts("on", p.slots[s]) || inAlts("for", p.slots[s])) {
 			limit = 1 // a preposition, not a particle: "called Putin on Tuesday" is no "call on"
+			if last+2 < len(toks) && isTimeWord(toks[last+1].low) {
+				limit = 2 // "called Thursday on Arabs"
+			}
 		}
 		for k := last + 1; k < len(toks) && k <= last+limit; k++ {
 			if inAlts(toks[k].low, p.slots[s]) || inAlts(nounLemma(toks[k].low), p.slots[s]) {
