@@ -1190,6 +1190,26 @@ func (c *Coder) transnational(a article.Actor) bool {
 	return ok && ka.code == "" && ka.role == "INS"
 }
 
+// outOfQuestion: the clause after token end declares the act impossible.
+func outOfQuestion(toks []tok, end int) bool {
+	for k := end + 1; k < len(toks) && k <= end+10; k++ {
+		w := toks[k].low
+		if w == ";" || w == "but" || w == "because" {
+			return false
+		}
+		if w == "out" && k+3 < len(toks) && toks[k+1].low == "of" && toks[k+2].low == "the" && toks[k+3].low == "question" {
+			return true
+		}
+		if w == "not" && k+2 < len(toks) && toks[k+1].low == "an" && toks[k+2].low == "option" {
+			return true
+		}
+		if (w == "unacceptable" || w == "unthinkable") && k > 0 && toks[k-1].lem == "be" {
+			return true
+		}
+	}
+	return false
+}
+
 // measureNouns measure a happening: "10 days of war games", "a wave of
 // air strikes", "a new round of talks".
 var measureNouns = map[string]bool{"days": true, "weeks": true, "months": true, "hours": true, "years": true, "day": true, "week": true,
@@ -1904,6 +1924,14 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 	}
 	if typ == "RETREAT" && !hyp && typ != "THREATEN" && withdrawsHelp(st, tr.end) && (toks[tr.i].lem == "withdraw" || toks[tr.i].lem == "pull") {
 		typ, mode, cameo = "SANCTION", "expel", "166" // withdrawing peacekeepers or inspectors
+	}
+	// "removing the sanctions is out of the question", "a withdrawal is
+	// not an option": the speaker rejects the cooperative act
+	if cooperative[typ] && !hyp && outOfQuestion(toks, tr.end) {
+		typ, mode, cameo, neg = "REJECT", "", "120", false
+		if src.Name == "" && st.speaker != nil && st.speaker.isActor {
+			src = c.resolve(st, st.speaker, d, tr.i)
+		}
 	}
 	if neg && cooperative[typ] && !hyp {
 		typ, mode, cameo, neg = "REJECT", "", "120", false
