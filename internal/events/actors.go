@@ -215,6 +215,17 @@ func (c *Coder) upstreamMentions(st *sentState) []mention {
 	return out
 }
 
+// arabicArticleName: "al-Qaeda", "al-Shabaab", "el-Sisi": a name whose
+// article is written in lower case.
+func arabicArticleName(w string) bool {
+	for _, p := range []string{"al-", "el-", "ad-", "an-", "as-", "ash-"} {
+		if strings.HasPrefix(w, p) && len(w) > len(p) && isCap(w[len(p):]) {
+			return true
+		}
+	}
+	return false
+}
+
 // ownMentions are the cues our own recogniser finds in a sentence.
 func (c *Coder) ownMentions(st *sentState) []mention {
 	toks := st.toks
@@ -230,7 +241,7 @@ func (c *Coder) ownMentions(st *sentState) []mention {
 			out = append(out, mention{s: i, e: i + 1, kind: mkPronoun, role: p, name: t.text})
 			continue
 		}
-		if !isCap(t.text) && !unicode.IsDigit([]rune(t.text)[0]) {
+		if !isCap(t.text) && !unicode.IsDigit([]rune(t.text)[0]) && !arabicArticleName(t.text) {
 			if r, ok := agentRoles[t.low]; ok {
 				out = append(out, mention{s: i, e: i + 1, kind: mkAgent, role: r, name: t.text})
 			}
@@ -281,6 +292,11 @@ func (c *Coder) ownMentions(st *sentState) []mention {
 					best = mention{s: i, e: i + 1, kind: mkDemonym, name: t.text, country: ci.Alpha3}
 				}
 			}
+		}
+		if best.kind == mkDemonym && best.s > 0 && toks[best.s-1].low == "ethnic" {
+			// "ethnic Albanians", "ethnic Turks": an ethnicity, not a
+			// nationality; the sentence places them
+			best.country = ""
 		}
 		if best.kind != 0 {
 			out = append(out, best)

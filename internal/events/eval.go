@@ -275,21 +275,59 @@ func attrMap(s string) map[string]string {
 	return m
 }
 
-// PETRResult scores PETRARCH records: CAMEO root code of the main event
-// against the first gold coding, and the source/target country prefix (the
-// first three letters of the gold actor code).
+// PETRResult scores PETRARCH records against the best-matching gold coding
+// of each sentence (a sentence may carry several: "A and B met" is coded
+// A->B and B->A, and the coder's main event may be any of them).
+//
+// The suite's event codes come from its own test verb dictionary
+// (PETR.Validate.verbs.txt), which its header says is mostly WEIS, not
+// CAMEO (condemn 122, urge 102, restore ties 064), so Root (two-digit code
+// equality) measures dictionary agreement, not coding quality. Direction is
+// the comparable measure: cooperative or neutral (roots 01-08 in both WEIS
+// and CAMEO) against conflictual (WEIS 11-22, CAMEO 11-20); gold roots 09 and
+// 10 (WEIS request/propose, CAMEO investigate/demand) and the suite's
+// test-only codes above 22 are not scored. Source and target compare the
+// first three letters of the gold actor code with the coder's country (or
+// IGO/NGO).
 type PETRResult struct {
 	Sentences int   `json:"sentences"`
 	WithEvent int   `json:"with_gold_event"`
+	Detected  Score `json:"event_detected"`
 	Root      Score `json:"cameo_root"`
+	Direction Score `json:"direction"`
 	Source    Score `json:"source_country_prefix"`
 	Target    Score `json:"target_country_prefix"`
 	NoEvent   Score `json:"no_event_sentences_left_uncoded"`
 }
 
+// petrDirection is 1 for cooperative or neutral, 2 for conflictual and 0
+// when a code's root is not comparable across WEIS and CAMEO.
+func petrDirection(code string) int {
+	if len(code) < 2 {
+		return 0
+	}
+	r, err := strconv.Atoi(code[:2])
+	if err != nil {
+		return 0
+	}
+	switch {
+	case r >= 1 && r <= 8:
+		return 1
+	case r >= 11 && r <= 22:
+		return 2
+	}
+	return 0
+}
+
 // EvalPETR codes every record and scores it.
 func (c *Coder) EvalPETR(recs []PETRRecord) *PETRResult {
 	r := &PETRResult{}
+	pre := func(s string) string {
+		if len(s) >= 3 {
+			return s[:3]
+		}
+		return s
+	}
 	for _, rec := range recs {
 		r.Sentences++
 		evs := c.CodeSentence(rec.Text, "")
@@ -297,27 +335,54 @@ func (c *Coder) EvalPETR(recs []PETRRecord) *PETRResult {
 		if ok && (e.Hypothetical || e.Negated) {
 			ok = false
 		}
-		if len(rec.Codings) == 0 || rec.Codings[0].NoEvents {
+		var golds []PETRCoding
+		for _, g := range rec.Codings {
+			if !g.NoEvents {
+				golds = append(golds, g)
+			}
+		}
+		if len(golds) == 0 {
 			r.NoEvent.add(!ok)
 			continue
 		}
-		g := rec.Codings[0]
 		r.WithEvent++
-		r.Root.add(ok && len(e.CAMEO) >= 2 && len(g.Event) >= 2 && e.CAMEO[:2] == g.Event[:2])
-		pre := func(s string) string {
-			if len(s) >= 3 {
-				return s[:3]
+		r.Detected.add(ok)
+		src := actorCode("", e.Source.Country, e.Source.Role)
+		tgt := actorCode("", e.Target.Country, e.Target.Role)
+		// the gold coding that agrees best with the main event
+		bi, bs := 0, -1
+		for i, g := range golds {
+			s := 0
+			if ok {
+				if g.Source != "" && pre(g.Source) == src {
+					s++
+				}
+				if g.Target != "" && pre(g.Target) == tgt {
+					s++
+				}
+				if d := petrDirection(g.Event); d != 0 && d == petrDirection(e.CAMEO) {
+					s++
+				}
 			}
-			return s
+			if s > bs {
+				bi, bs = i, s
+			}
+		}
+		g := golds[bi]
+		r.Root.add(ok && len(e.CAMEO) >= 2 && len(g.Event) >= 2 && e.CAMEO[:2] == g.Event[:2])
+		if d := petrDirection(g.Event); d != 0 {
+			r.Direction.add(ok && petrDirection(e.CAMEO) == d)
 		}
 		if g.Source != "" {
-			r.Source.add(ok && pre(g.Source) == actorCode("", e.Source.Country, e.Source.Role))
+			r.Source.add(ok && pre(g.Source) == src)
 		}
 		if g.Target != "" {
-			r.Target.add(ok && pre(g.Target) == actorCode("", e.Target.Country, e.Target.Role))
+			r.Target.add(ok && pre(g.Target) == tgt)
 		}
 	}
+	r.Detected.done()
 	r.Root.done()
+	r.Direction.done()
 	r.Source.done()
 	r.Target.done()
 	r.NoEvent.done()

@@ -49,13 +49,14 @@ type Coder struct {
 	lemmas    map[string]bool
 	clf       *Classifier
 	gaz       *Gazetteer
+	leaders   *Gazetteer // leaders.go: office holders by country, written here
 }
 
 // New returns the stage with its embedded lexicons and models. If the
 // embedded tagger cannot be read the coder still works, on its lexicons
 // alone, and logs why.
 func New() *Coder {
-	c := &Coder{countries: country.Default(), known: parseKnownActors()}
+	c := &Coder{countries: country.Default(), known: parseKnownActors(), leaders: leaderIndex()}
 	c.compile()
 	tg, err := pos.Default()
 	if err != nil {
@@ -206,6 +207,11 @@ func (c *Coder) Code(ctx context.Context, a *article.Article) []article.Event {
 						cc = e.Country
 					}
 					if gc, gr, ok := c.gaz.Full(e.Name); ok {
+						cc = gc
+						if r == "" {
+							r = gr
+						}
+					} else if gc, gr, ok := c.leaders.Full(e.Name); ok {
 						cc = gc
 						if r == "" {
 							r = gr

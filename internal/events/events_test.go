@@ -275,3 +275,56 @@ Arnor is about to restore ties with Gondor.
 		})
 	}
 }
+
+func TestEvalPETRBestCoding(t *testing.T) {
+	for code, want := range map[string]int{"064": 1, "122": 2, "1721": 2, "102": 0, "095": 0, "345": 0, "": 0, "x1": 0} {
+		if got := petrDirection(code); got != want {
+			t.Errorf("petrDirection(%q) = %d, want %d", code, got, want)
+		}
+	}
+	// the main event (Russia -> Ukraine, conflictual) matches the second
+	// gold coding, not the first
+	recs := []PETRRecord{{Text: "Russian forces shelled Ukrainian positions near Donetsk on Monday.", Codings: []PETRCoding{
+		{Source: "GBR", Target: "FRA", Event: "042"},
+		{Source: "RUSMIL", Target: "UKRMIL", Event: "223"},
+	}}}
+	r := New().EvalPETR(recs)
+	if r.Detected.Correct != 1 || r.Source.Correct != 1 || r.Target.Correct != 1 || r.Direction.Correct != 1 {
+		t.Errorf("got %+v", r)
+	}
+}
+
+func TestLeadersList(t *testing.T) {
+	c := New()
+	for _, tc := range []struct{ text, src string }{
+		{"President Bush has threatened further action against Russia.", "USA"},
+		{"Abdelaziz Bouteflika said he is prepared to lift the ban on the Islamic Salvation Front.", "DZA"},
+	} {
+		e, ok := MainEvent(c.CodeSentence(tc.text, ""))
+		if !ok || e.Source.Country != tc.src {
+			t.Errorf("%q: source %+v, want %s", tc.text, e.Source, tc.src)
+		}
+	}
+	g := leaderIndex()
+	if _, _, ok := g.Surname("Hussein"); ok {
+		t.Error("Hussein names leaders of two countries: no surname entry")
+	}
+	if _, _, ok := g.Surname("May"); ok {
+		t.Error("full-only names must not index their surname")
+	}
+	if cc, _, ok := g.Full("Hussein"); !ok || cc != "JOR" {
+		t.Errorf("King Hussein without title: %q %v", cc, ok)
+	}
+}
+
+func TestLeadersGivenNameNotSurname(t *testing.T) {
+	g := leaderIndex()
+	for _, s := range []string{"Hassan", "Ali", "Omar"} {
+		if cc, _, ok := g.Surname(s); ok {
+			t.Errorf("%s is a listed given name; surname lookup gave %s", s, cc)
+		}
+	}
+	if cc, _, ok := g.Surname("Bouteflika"); !ok || cc != "DZA" {
+		t.Errorf("Bouteflika: %q %v", cc, ok)
+	}
+}

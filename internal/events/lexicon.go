@@ -100,7 +100,7 @@ ASSAULT heavy-weapons 194 : shell ; n:shelling ; n:artillery ; n:rocket attack ;
 ASSAULT abduct 181 : kidnap ; abduct ; hijack ; n:kidnapping ; n:abduction ; n:hijacking ; take ~hostage|hostages
 ASSAULT torture 182 : torture ; n:torture
 ASSAULT cyber 190 : n:cyber-attack ; n:cyber-attacks ; n:cyber attack ; n:cyber attacks ; n:cyberattack ; n:cyberattacks ; n:cyber warfare ; hack ; n:hacking
-ASSAULT abduct 184 : n:human shields ; n:human shield
+COERCE - 184 : n:human shields ; n:human shield ; hold ~human shields|human shield
 ASSAULT beat 182 : beat ; beat up ; n:beating ; stab ; lynch ; n:stabbing
 ASSAULT assassinate 186 : assassinate ; n:assassination ; n:assassination attempt
 SANCTION aid 162 : n:suspension of aid ; n:suspension of military aid ; n:suspension of foreign aid ; n:aid suspension ; n:aid freeze ; n:freeze on aid ; n:cut in aid ; n:cuts in aid
@@ -116,8 +116,36 @@ ASSAULT - 190 : skirmish
 PROTEST demonstrate 141 : take to ~streets|street
 CONSULT phone 041 : n:phone call ; n:telephone call ; n:phone conversation ; n:telephone conversation ; n:phone talks ; n:telephone talks
 CONSULT visit 042 : n:state visit ; n:official visit ; n:working visit
+ACCUSE disapprove 111 : denigrate ; belittle ; impugn ; malign ; slander ; admonish ; chide ; reproach ; disparage ; brand ~terrorist|terrorists|criminal|criminals|traitor|traitors ; n:rebuke ; n:reprimand ; n:censure ; n:denunciation ; n:condemnations
+ACCUSE investigate 090 : scrutinize ; scrutinise ; audit ; n:investigations ; n:probes ; n:inquiries ; n:fact-finding mission
+REJECT - 120 : shelve ~plan|proposal|talks|project ; n:rejections
+REJECT defy 128 : breach ~agreement|accord|treaty|sanctions|embargo|resolution|law|rules
+CONCEDE - 080 : waive ; comply ; acquiesce ; exonerate ; absolve ; n:pardon
+RETREAT - 087 : capitulate ; n:surrender ; n:capitulation
+COERCE repress 175 : quell ; subdue ; crush ~protest|protests|rebellion|uprising|revolt|dissent|demonstration|demonstrations|opposition
+COERCE seize 174 : banish ; exile ; commandeer ; usurp ; wrest ~control|power
+COERCE restrict 172 : interdict ; proscribe ; criminalize ; criminalise ; n:crackdowns
+COERCE arrest 173 : rearrest ; re-arrest ; n:roundup
+ASSAULT - 190 : annihilate ; decimate ; ravage ; butcher ; rampage ; terrorize ; terrorise ; n:massacres ; n:ambushes
+ASSAULT beat 182 : pelt ; bludgeon ; slap ; strangle ; mistreat ; n:mistreatment ; stone
+ASSAULT firearms 193 : snipe ; n:sniper attack
+ASSAULT bombing 183 : dynamite ; n:bomb attack ; n:bomb attacks
+ASSAULT heavy-weapons 194 : n:mortar fire ; n:artillery fire ; n:rocket fire ; n:cannon fire
+CONSULT mediate 045 : broker ~deal|ceasefire|truce|talks|agreement|accord|peace
+CONSULT meeting 040 : attend ~talks|summit|meeting|negotiations ; join ~talks|negotiations ; n:summit ; n:peace talks ; n:negotiation
+REQUEST - 100 : campaign ~for ; clamor ~for ; clamour ~for
+REQUEST appeal 020 : entreat
+MOBILIZE troops 150 : muster ~troops|forces|fighters|men
+SANCTION - 160 : rescind ~agreement|invitation|accreditation|visa|visas
+COOPERATE economic 061 : invest ~in
+SUPPORT - 051 : compliment ; pay ~tribute ; n:congratulations
+SANCTION - 161 : break ~relations|ties ; n:break in relations ; n:severance
+SANCTION aid 162 : withhold ~aid|funds|funding|payments|assistance|loans ; stop ~aid|funding|assistance ; cut off ~aid|funding|assistance|loans
+SANCTION - 160 : stop ~cooperation|imports|exports|trade ; terminate ~agreement|treaty|contract|cooperation|accord|pact ; revoke ~visa|visas|license|licence|licenses|accreditation|citizenship|agreement|permit|permits ; declare ~persona non grata ; cut off ~ties|relations|contacts|talks
+SANCTION talks 164 : call off ~talks|visit|meeting|negotiations|summit ; halt ~negotiations|dialogue ; break off ~talks|negotiations|dialogue
 NONE - 011 : decline ~comment ; refuse ~comment
 NONE - 016 : deny ~charges|charge|accusation|accusations|allegation|allegations|involvement|responsibility|wrongdoing ; reject ~accusation|accusations|allegation|allegations|charges|claims ; deny ~claims|reports
+NONE - 010 : n:press release ; n:news release ; n:press releases
 REQUEST appeal 020 : push for ; lobby for
 RETREAT release 0841 : return ~painting|paintings|artifact|artifacts|artefacts|antiquities|fossils|manuscript|sculpture|relics|remains|bodies|skulls
 AID peacekeeping 074 : participate ~peacekeeping ; n:peacekeeping operation ; n:peacekeeping operations ; n:peacekeeping missions
@@ -206,6 +234,106 @@ var titles = map[string]string{
 // regions and the best-known armed groups. Name, code (alpha-3 country or
 // CAMEO international code), role.
 const knownActorList = `
+chechen|chechens|chechnya|chechen rebels = Chechen | RUS |
+basque|basques = Basque | ESP |
+tibet|tibetan|tibetans = Tibetan | CHN |
+timorese|east timorese = Timorese | TLS |
+tamil|tamils = Tamil | LKA |
+sikh|sikhs = Sikh | IND |
+uighur|uighurs|uyghur|uyghurs = Uighur | CHN |
+darfur = Darfur | SDN |
+tel aviv = Tel Aviv | ISR |
+bosnia|bosnia-herzegovina|herzegovina = Bosnia | BIH |
+kampuchea|kampuchean|kampucheans = Kampuchea | KHM |
+zaire|zairean|zaireans|zairian = Zaire | COD |
+rhodesia|rhodesian|rhodesians = Rhodesia | ZWE |
+soviet union|ussr|u.s.s.r.|soviet|soviets = Soviet Union | RUS |
+yugoslavia|yugoslav|yugoslavs|yugoslavian = Yugoslavia | SRB |
+czechoslovakia|czechoslovak = Czechoslovakia | CZE |
+west germany|east germany|west german|east german = Germany | DEU |
+upper volta = Upper Volta | BFA |
+dahomey = Dahomey | BEN |
+ceylon = Ceylon | LKA |
+kurdistan workers' party|kurdistan workers party|pkk = Kurdistan Workers' Party | TUR | REB
+liberation tigers|liberation tigers of tamil eelam|tamil tigers|ltte|tamil tiger = Tamil Tigers | LKA | REB
+farc|revolutionary armed forces of colombia = FARC | COL | REB
+eln = ELN | COL | REB
+irish republican army|ira|provisional ira = IRA | GBR | REB
+sinn fein|sinn féin = Sinn Fein | GBR | PTY
+eta = ETA | ESP | REB
+shining path|sendero luminoso = Shining Path | PER | REB
+zapatistas|zapatista national liberation army = Zapatistas | MEX | REB
+sudan people's liberation army|spla|splm|sudan people's liberation movement = SPLA | SDN | REB
+revolutionary united front|ruf = RUF | SLE | REB
+npfl|national patriotic front of liberia = NPFL | LBR | REB
+ulimo = ULIMO | LBR | REB
+abu sayyaf = Abu Sayyaf | PHL | REB
+moro islamic liberation front|milf = MILF | PHL | REB
+moro national liberation front|mnlf = MNLF | PHL | REB
+new people's army = New People's Army | PHL | REB
+khmer rouge = Khmer Rouge | KHM | REB
+lashkar-e-taiba|lashkar-e-toiba|let = Lashkar-e-Taiba | PAK | REB
+jaish-e-mohammed|jaish-e-mohammad = Jaish-e-Mohammed | PAK | REB
+islamic jihad|palestinian islamic jihad = Islamic Jihad | PSE | INS
+muslim brotherhood = Muslim Brotherhood | EGY | OPP
+islamic salvation front|fis = Islamic Salvation Front | DZA | OPP
+armed islamic group|gia = Armed Islamic Group | DZA | REB
+northern alliance = Northern Alliance | AFG | REB
+houthis|houthi|houthi rebels|ansar allah = Houthis | YEM | REB
+free syrian army = Free Syrian Army | SYR | REB
+syrian democratic forces = Syrian Democratic Forces | SYR | REB
+nusra front|al-nusra front|jabhat al-nusra = Nusra Front | SYR | INS
+janjaweed = Janjaweed | SDN | MIL
+interahamwe = Interahamwe | RWA | MIL
+rwandan patriotic front|rpf = RPF | RWA | REB
+peshmerga = Peshmerga | IRQ | MIL
+kosovo liberation army|kla = KLA | SRB | REB
+contras = Contras | NIC | REB
+sandinistas|sandinista = Sandinistas | NIC | PTY
+african national congress|anc = ANC | ZAF | PTY
+inkatha|inkatha freedom party = Inkatha | ZAF | PTY
+zanu-pf = ZANU-PF | ZWE | PTY
+renamo = Renamo | MOZ | REB
+frelimo = Frelimo | MOZ | PTY
+swapo = SWAPO | NAM | PTY
+mpla = MPLA | AGO | PTY
+likud = Likud | ISR | PTY
+polisario|polisario front = Polisario | ESH | REB
+knesset = Knesset | ISR | LEG
+duma|state duma = Duma | RUS | LEG
+bundestag = Bundestag | DEU | LEG
+kremlin|the kremlin = Kremlin | RUS | GOV
+white house|the white house = White House | USA | GOV
+pentagon|the pentagon = Pentagon | USA | MIL
+state department|us state department|u.s. state department = State Department | USA | GOV
+downing street = Downing Street | GBR | GOV
+xinhua|xinhua news agency = Xinhua | CHN | MED
+itar-tass|tass = Tass | RUS | MED
+interfax = Interfax | RUS | MED
+kcna|korean central news agency = KCNA | PRK | MED
+irna|islamic republic news agency = IRNA | IRN | MED
+mossad = Mossad | ISR | SPY
+shin bet = Shin Bet | ISR | SPY
+kgb = KGB | RUS | SPY
+revolutionary guards|revolutionary guard|irgc = Revolutionary Guards | IRN | MIL
+hizbul mujahideen = Hizbul Mujahideen | IND | REB
+al-aqsa martyrs brigades|al-aqsa martyrs brigade = al-Aqsa Martyrs Brigades | PSE | INS
+united nations high commissioner for refugees|un refugee agency = UNHCR | IGO | IGO
+international criminal court = International Criminal Court | IGO | IGO
+ecowas|economic community of west african states = ECOWAS | IGO | IGO
+ecomog = ECOMOG | IGO | IGO
+gulf cooperation council|gcc = GCC | IGO | IGO
+commonwealth of independent states = CIS | IGO | IGO
+council of europe = Council of Europe | IGO | IGO
+european commission = European Commission | IGO | IGO
+european parliament = European Parliament | IGO | IGO
+organization of american states = OAS | IGO | IGO
+organisation of islamic cooperation|organization of the islamic conference|organisation of the islamic conference|oic = OIC | IGO | IGO
+doctors without borders|medecins sans frontieres|médecins sans frontières|msf = MSF | NGO | NGO
+oxfam = Oxfam | NGO | NGO
+save the children = Save the Children | NGO | NGO
+reporters without borders = Reporters Without Borders | NGO | NGO
+greenpeace = Greenpeace | NGO | NGO
 united nations|un|u.n.|the united nations = United Nations | IGO | IGO
 security council|un security council = UN Security Council | IGO | IGO
 nato|north atlantic treaty organization = NATO | IGO | IGO

@@ -371,6 +371,23 @@ func (c *Coder) finishUnit(st *sentState, u *unit) {
 			if u.actor.Role == "" {
 				u.actor.Role = r
 			}
+		} else if cc, r, ok := c.leaders.Full(u.actor.Name); ok {
+			// our own list of office holders (leaders.go)
+			u.actor.Country = cc
+			if u.actor.Role == "" {
+				u.actor.Role = r
+			}
+		} else if cc, r, ok := c.leaders.Full(st.join(s, u.e)); ok && s < u.e {
+			u.actor.Country = cc
+			if u.actor.Role == "" {
+				u.actor.Role = r
+			}
+		} else if cc, r, ok := c.leaders.Surname(u.actor.Name); ok && (u.person || u.e-u.s == 1 && st.toks[u.s].tag == "NNP") {
+			// a person, or a bare proper name that is a listed surname ("Obama criticized")
+			u.actor.Country = cc
+			if u.actor.Role == "" {
+				u.actor.Role = r
+			}
 		}
 	}
 	if u.actor.Country == "" {
@@ -515,8 +532,22 @@ func (c *Coder) findTriggers(st *sentState) []trigger {
 			var best *pattern
 			bestEnd := -1
 			for _, p := range pats {
-				if e, ok := matchSlots(toks, i, p); ok && (best == nil || len(p.slots) > len(best.slots)) {
-					best, bestEnd = p, e
+				if e, ok := matchSlots(toks, i, p); ok && (best == nil || len(p.slots) > len(best.slots) || len(p.slots) == len(best.slots) && len(p.slots) > 1 && e < bestEnd) {
+					best, bestEnd = p, e // (equally specific: the nearer object word, "violating the ceasefire agreement")
+				}
+			}
+			if t.tag == "VBN" && i > 1 && (toks[i-1].lem == "be" || toks[i-2].lem == "be") && (best == nil || len(best.slots) == 1) {
+				// passive: the object word stands before the verb ("UN
+				// sanctions against Iran were lifted")
+				for _, p := range pats {
+					if len(p.slots) == 2 && p.anywhere[1] && !p.nominal {
+						for k := max(i-6, 0); k < i; k++ {
+							if inAlts(toks[k].low, p.slots[1]) || inAlts(nounLemma(toks[k].low), p.slots[1]) {
+								best, bestEnd = p, i
+								break
+							}
+						}
+					}
 				}
 			}
 			if best != nil && t.low == "march" && isCap(t.text) && i > 0 {
@@ -524,6 +555,9 @@ func (c *Coder) findTriggers(st *sentState) []trigger {
 			}
 			if best != nil && i > 0 && toks[i-1].low == "as" && t.low == "opposed" {
 				best = nil
+			}
+			if best != nil && t.lem == "call" && best.typ == "CONSULT" && len(best.slots) == 1 && callNames(toks, i) {
+				best = nil // "a program called X", "called the ambassador a stupid guy"
 			}
 			// "the wounded", "the injured": a verb form after a determiner names people
 			if best != nil && i > 0 && toks[i-1].tag == "DT" && (t.tag == "VBN" || t.tag == "VBD") {
@@ -602,12 +636,38 @@ func (c *Coder) findTriggers(st *sentState) []trigger {
 		if conflict {
 			continue
 		}
-		out = append(out, trigger{bestEnd, bestEnd, best})
+		if best.typ != "NONE" {
+			out = append(out, trigger{bestEnd, bestEnd, best})
+		}
 		for k := i; k <= bestEnd; k++ {
 			used[k] = true
 		}
 	}
 	return out
+}
+
+// callNames: "call" at i names rather than phones: a participle after a
+// noun ("a programme called X") or an object followed by a second noun
+// phrase or an adjective ("called the ambassador a stupid guy", "calling
+// it a cowardly act").
+func callNames(toks []tok, i int) bool {
+	if toks[i].tag == "VBN" && i > 0 && (isNounTag(toks[i-1].tag) || toks[i-1].low == "so") {
+		return true
+	}
+	j := i + 1
+	if j < len(toks) && (toks[j].tag == "PRP" || toks[j].chunk == "B-NP") {
+		j++
+		for j < len(toks) && toks[j].chunk == "I-NP" {
+			j++
+		}
+	} else {
+		return false
+	}
+	if j >= len(toks) {
+		return false
+	}
+	w := toks[j]
+	return w.tag == "JJ" || w.low == "a" || w.low == "an" || w.tag == "JJS" || (w.tag == "RB" && j+1 < len(toks) && toks[j+1].tag == "JJ")
 }
 
 // inName: token i is part of a name (an entity, a known actor, a person),
@@ -629,6 +689,11 @@ func slotIndexes(toks []tok, i int, p *pattern) []int {
 		limit := 2
 		if p.anywhere[s] {
 			limit = 7
+		} else if s == 1 && (inAlts("on", p.slots[s]) || inAlts("for", p.slots[s])) {
+			limit = 1
+			if last+2 < len(toks) && isTimeWord(toks[last+1].low) {
+				limit = 2
+			}
 		}
 		for k := last + 1; k < len(toks) && k <= last+limit; k++ {
 			if inAlts(toks[k].low, p.slots[s]) || inAlts(nounLemma(toks[k].low), p.slots[s]) {
@@ -648,6 +713,11 @@ func matchSlots(toks []tok, i int, p *pattern) (int, bool) {
 		limit := 2
 		if p.anywhere[s] {
 			limit = 7
+		} else if s == 1 && (inAlts("on", p.slots[s]) || inAlts("for", p.slots[s])) {
+			limit = 1 // a preposition, not a particle: "called Putin on Tuesday" is no "call on"
+			if last+2 < len(toks) && isTimeWord(toks[last+1].low) {
+				limit = 2 // "called Thursday on Arabs"
+			}
 		}
 		for k := last + 1; k < len(toks) && k <= last+limit; k++ {
 			if inAlts(toks[k].low, p.slots[s]) || inAlts(nounLemma(toks[k].low), p.slots[s]) {
@@ -698,6 +768,7 @@ var auxWords = map[string]bool{
 	"then": true, "later": true, "just": true, "still": true, "again": true, "allegedly": true, "repeatedly": true,
 	"recently": true, "now": true, "jointly": true, "apparently": true, "finally": true, "formally": true, "publicly": true,
 	"immediately": true, "yesterday": true, "today": true, "once": true, "even": true, "further": true,
+	"outright": true, "flatly": true, "firmly": true, "strongly": true, "sharply": true, "bluntly": true, "swiftly": true, "quickly": true, "unanimously": true, "officially": true, "effectively": true, "partially": true, "partly": true, "temporarily": true, "indefinitely": true, "secretly": true, "openly": true, "personally": true, "reluctantly": true, "eventually": true,
 }
 
 // clauseBoundary tokens stop the search for a subject or object.
@@ -737,6 +808,12 @@ func (c *Coder) verbGroup(st *sentState, v int) modality {
 	for k >= 0 {
 		t := toks[k]
 		switch {
+		case transparentVerbs[t.lem] && k+1 == v && toks[v].tag == "VBG" && isVerbTag(t.tag):
+			// "resumed shelling", "continued fighting": the gerund is the event
+		case t.low == "to" && k > 0 && toks[k-1].lem == "be" && k+1 == v && toks[k-1].tag != "VBN":
+			if m.modal == "" {
+				m.modal = "future" // "is to visit China next week"
+			}
 		case negators[t.low]:
 			m.neg = true
 		case modals[t.low] != "" && (t.tag == "MD" || t.tag == "" || t.text == t.low):
@@ -750,13 +827,17 @@ func (c *Coder) verbGroup(st *sentState, v int) modality {
 				m.neg = true
 			}
 		case t.lem == "be" || t.lem == "get":
-			if toks[v].tag == "VBN" {
-				m.passive = true
+			if toks[v].tag == "VBN" && !(v+1 < len(toks) && toks[v+1].low == "in" && (toks[v].low == "engaged" || toks[v].low == "involved")) {
+				m.passive = true // (not "were engaged in ethnic cleansing")
 			}
 		case auxWords[t.lem] || auxWords[t.low] || t.tag == "RB":
 		case t.low == "to" || t.low == "and":
-		case (isVerbTag(t.tag) || t.tag == "JJ") && k+1 < len(toks) && toks[k+1].low == "to" && (intentVerbs[t.lem] || t.low == "willing" || t.low == "ready" || t.low == "prepared" || t.low == "determined" || t.low == "able" || t.lem == "have" || t.lem == "need" || t.lem == "continue" || t.lem == "begin" || t.lem == "start"):
-			if m.intent == "" && t.lem != "continue" && t.lem != "begin" && t.lem != "start" {
+		case (t.low == "due" || t.low == "set" || t.low == "scheduled" || t.low == "slated" || t.low == "poised") && k+1 < len(toks) && toks[k+1].low == "to" && k > 0 && toks[k-1].lem == "be":
+			if m.modal == "" {
+				m.modal = "future" // "is due to visit", "are scheduled to meet"
+			}
+		case (isVerbTag(t.tag) || t.tag == "JJ") && k+1 < len(toks) && toks[k+1].low == "to" && (intentVerbs[t.lem] || t.low == "willing" || t.low == "ready" || t.low == "prepared" || t.low == "determined" || t.low == "able" || t.lem == "have" || t.lem == "need" || transparentVerbs[t.lem]):
+			if m.intent == "" && !transparentVerbs[t.lem] {
 				m.intent = t.lem
 				if t.lem == "have" || t.lem == "need" {
 					m.intent = "oblig"
@@ -768,6 +849,27 @@ func (c *Coder) verbGroup(st *sentState, v int) modality {
 		}
 		if t.low == "and" {
 			m.start = k + 1
+			if toks[v].tag == "VB" && m.modal == "" && m.intent == "" && k == v-1 {
+				// "must ensure security and provide amenities", "agreed to
+				// withdraw and hand over": a bare infinitive after "and"
+				// shares the governor of the verb it is coordinated with
+				for j := k - 1; j >= 0 && j >= k-12; j-- {
+					if clauseBoundary(toks[j]) || toks[j].low == "," {
+						break
+					}
+					if toks[j].tag == "VB" {
+						pm := c.verbGroup(st, j)
+						m.modal, m.intent = pm.modal, pm.intent
+						if pm.neg {
+							m.neg = true
+						}
+						break
+					}
+					if isVerbTag(toks[j].tag) {
+						break
+					}
+				}
+			}
 			return m
 		}
 		k--
@@ -796,6 +898,9 @@ func (c *Coder) subjectOf(st *sentState, v, vs int, depth int) *unit {
 		}
 		return nil
 	}
+	// "Pakistan, a key U.S. ally in the war against terrorism, has refused":
+	// a comma right before the verb group may close an apposition
+	appos := k >= 0 && toks[k].low == ","
 	for ; k >= 0; k-- {
 		t := toks[k]
 		if ui := st.unitAt[k]; ui >= 0 {
@@ -803,6 +908,20 @@ func (c *Coder) subjectOf(st *sentState, v, vs int, depth int) *unit {
 			if u.s > 0 && isPrep(toks[u.s-1]) && !(u.e == vs && subordinators[toks[u.s-1].low]) {
 				k = u.s
 				continue
+			}
+			if appos && u.e < vs && u.s > 1 && toks[u.s-1].low == "," && (toks[u.s].low == "a" || toks[u.s].low == "an" || toks[u.s].low == "the") {
+				if hi := st.unitAt[u.s-2]; hi >= 0 && st.units[hi].isActor && st.units[hi].kinds&(1<<mkCountry|1<<mkCapital|1<<mkEntity|1<<mkKnown|1<<mkPerson) != 0 {
+					// the head, qualified by its apposition when it says
+					// nothing itself ("X, the former Prime Minister of Sri Lanka,")
+					h := *st.units[hi]
+					if h.actor.Country == "" {
+						h.actor.Country = u.actor.Country
+					}
+					if h.actor.Role == "" {
+						h.actor.Role = u.actor.Role
+					}
+					return &h
+				}
 			}
 			// "Libyan leader Muammar Gaddafi and Bulgarian President Todor Zhivkov signed": the first conjunct
 			for u.s > 1 && toks[u.s-1].low == "and" && st.unitAt[u.s-2] >= 0 && st.units[st.unitAt[u.s-2]].isActor {
@@ -853,9 +972,13 @@ func (c *Coder) subjectOf(st *sentState, v, vs int, depth int) *unit {
 				k = j
 				continue
 			}
-			if false {
-				k = j
-				continue
+			// "USAID and other international donors provided": the actor conjunct
+			if j > 1 && toks[j-1].low == "and" && st.unitAt[j-2] >= 0 && st.units[st.unitAt[j-2]].isActor {
+				u := st.units[st.unitAt[j-2]]
+				for u.s > 1 && toks[u.s-1].low == "and" && st.unitAt[u.s-2] >= 0 && st.units[st.unitAt[u.s-2]].isActor {
+					u = st.units[st.unitAt[u.s-2]]
+				}
+				return u
 			}
 			return &unit{s: j, e: k + 1, actor: article.Actor{Name: st.join(j, k+1)}, theme: themeOf(st, j, k+1)}
 		}
@@ -968,6 +1091,10 @@ func (c *Coder) objectAfterFrom(st *sentState, k int, window int, fromOK bool) *
 		if ui := st.unitAt[j]; ui >= 0 {
 			u := st.units[ui]
 			if u.isActor && headOK(st, u) && !(u.e < len(toks) && reportingVerbs[toks[u.e].lem] && isVerbTag(toks[u.e].tag)) {
+				if placeLike(st, u) {
+					j = u.e - 1 // "on the Thai border": where, not whom
+					continue
+				}
 				if j > 0 && (toks[j-1].low == "from" && !fromOK || toks[j-1].low == "by") {
 					j = u.e - 1
 					continue
@@ -986,6 +1113,250 @@ func (c *Coder) objectAfterFrom(st *sentState, k int, window int, fromOK bool) *
 		if t.low == "who" || t.low == "which" || t.low == "while" || t.low == "because" {
 			return nil
 		}
+	}
+	return nil
+}
+
+// perpetratorOfObject: when a statement's object is a violent happening
+// ("condemned an attack by Osgiliath soldiers", "denounced Israel's
+// air strikes"), its target is who did it, not where it happened.
+func (c *Coder) perpetratorOfObject(st *sentState, tr trigger, all []trigger) *unit {
+	toks := st.toks
+	for _, o := range all {
+		if !o.p.nominal || !conflictual[o.p.typ] || o.i <= tr.end || o.i > tr.end+5 {
+			continue
+		}
+		first := o.i - len(o.p.slots) + 1
+		blocked := false
+		for k := tr.end + 1; k < first; k++ {
+			if clauseBoundary(toks[k]) || toks[k].low == "," || isVerbTag(toks[k].tag) {
+				blocked = true
+			}
+		}
+		if blocked {
+			continue
+		}
+		if u, _ := c.byAgent(st, o.i); u != nil && u.isActor {
+			return u
+		}
+		if first > 0 {
+			if ui := st.unitAt[first-1]; ui >= 0 && st.units[ui].isActor && st.units[ui].possessive && st.units[ui].s > tr.end {
+				return st.units[ui]
+			}
+			if ui := st.unitAt[first]; ui >= 0 && st.units[ui].isActor && st.units[ui].ms < first && st.units[ui].s > tr.end && st.units[ui].actor.Country != "" {
+				return st.units[ui] // "the Israeli air strikes"
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// documentNouns are what a statement comes in: "issued a statement
+// calling on", "put out a report accusing".
+var documentNouns = map[string]bool{"statement": true, "statements": true, "report": true, "letter": true, "declaration": true,
+	"communique": true, "communiqué": true, "resolution": true, "message": true, "note": true, "video": true, "release": true, "motion": true, "appeal": true,
+	"bill": true, "decree": true, "law": true, "measure": true}
+
+// weaponHeads are agent nouns that name what is fired, not at whom.
+var weaponHeads = map[string]bool{"artillery": true, "tanks": true, "aircraft": true, "jets": true, "warplanes": true, "missiles": true, "rockets": true, "mortars": true, "shells": true}
+
+// placeLike: a geographic feature after a locative preposition ("on the
+// Thai border", "near the eastern Thai border", "along the coast") says
+// where a thing happened, not to whom.
+func placeLike(st *sentState, u *unit) bool {
+	switch prepBefore(st, u.s) {
+	case "on", "near", "along", "across", "at", "in", "over", "inside", "outside":
+	default:
+		return false
+	}
+	h := st.toks[u.e-1].low
+	return h == "border" || h == "borders" || h == "frontier" || h == "coast" || h == "region" || h == "area" || h == "side" || h == "territory" || h == "waters"
+}
+
+// splitCoordinated splits one phrase "Israel and Syria", "Sudanese
+// troops and rebels" into its conjuncts; nil when it has no "and".
+func (c *Coder) splitCoordinated(st *sentState, u *unit) (*unit, *unit) {
+	toks := st.toks
+	for a := u.s + 1; a+1 < u.e; a++ {
+		if toks[a].low != "and" {
+			continue
+		}
+		part := func(s, e int, inherit bool) *unit {
+			phr := strings.TrimPrefix(st.join(s, e), "the ")
+			p := &unit{s: s, e: e, isActor: true, known: true, actor: article.Actor{Name: phr}}
+			if ci, ok := c.countries.ByName(phr); ok {
+				p.actor.Country = ci.Alpha3
+			} else if ci, ok := c.countries.ByDemonym(st.toks[s].text); ok {
+				p.actor.Country = ci.Alpha3
+			} else if inherit {
+				p.actor.Country = u.actor.Country
+			}
+			h := strings.ToLower(st.toks[e-1].text)
+			if r, ok := agentRoles[h]; ok {
+				p.actor.Role = r
+			}
+			return p
+		}
+		return part(u.s, a, true), part(a+1, u.e, false)
+	}
+	return nil, nil
+}
+
+// crowdSubject: the subject is people rather than a state: a civilian,
+// opposition, labour, student or religious role, a quantity ("thousands
+// of"), or a plural demonym ("Egyptians").
+func crowdSubject(st *sentState, u *unit, a article.Actor) bool {
+	switch a.Role {
+	case "CVL", "OPP", "LAB", "EDU", "REL", "REF", "AGR":
+		return true
+	case "":
+	default:
+		return false
+	}
+	for k := max(u.s-3, 0); k < u.e; k++ {
+		switch st.toks[k].low {
+		case "thousands", "hundreds", "dozens", "tens", "crowds", "crowd", "scores":
+			return true
+		}
+	}
+	return u.kinds&(1<<mkDemonym) != 0 && u.kinds&(1<<mkCountry|1<<mkCapital|1<<mkKnown|1<<mkEntity|1<<mkPerson) == 0 && strings.HasSuffix(st.toks[u.e-1].low, "s")
+}
+
+// transnational: a known actor listed without a country on purpose (al
+// Qaeda, Islamic State): no sentence's country is its own.
+func (c *Coder) transnational(a article.Actor) bool {
+	if a.Name == "" {
+		return false
+	}
+	ka, ok := c.known[strings.ToLower(a.Name)]
+	return ok && ka.code == "" && ka.role == "INS"
+}
+
+// outOfQuestion: the clause after token end declares the act impossible.
+func outOfQuestion(toks []tok, end int) bool {
+	for k := end + 1; k < len(toks) && k <= end+10; k++ {
+		w := toks[k].low
+		if w == ";" || w == "but" || w == "because" {
+			return false
+		}
+		if w == "out" && k+3 < len(toks) && toks[k+1].low == "of" && toks[k+2].low == "the" && toks[k+3].low == "question" {
+			return true
+		}
+		if w == "not" && k+2 < len(toks) && toks[k+1].low == "an" && toks[k+2].low == "option" {
+			return true
+		}
+		if (w == "unacceptable" || w == "unthinkable") && k > 0 && toks[k-1].lem == "be" {
+			return true
+		}
+	}
+	return false
+}
+
+// measureNouns measure a happening: "10 days of war games", "a wave of
+// air strikes", "a new round of talks".
+var measureNouns = map[string]bool{"days": true, "weeks": true, "months": true, "hours": true, "years": true, "day": true, "week": true,
+	"round": true, "rounds": true, "series": true, "wave": true, "waves": true, "spate": true, "string": true, "campaign": true, "number": true}
+
+// transparentVerbs take an infinitive that is itself the event: "began
+// to shell", "attempted to assassinate", "tried to storm".
+var transparentVerbs = map[string]bool{"continue": true, "begin": true, "start": true, "attempt": true, "try": true, "manage": true, "decide": true, "resume": true, "keep": true}
+
+// repressedWords head the targets of violent repression.
+var repressedWords = map[string]bool{"protesters": true, "protestors": true, "demonstrators": true, "marchers": true, "rioters": true,
+	"crowd": true, "crowds": true, "strikers": true, "protest": true, "protests": true, "demonstration": true, "demonstrations": true, "rally": true}
+
+// issuingVerbs put a document out; its participle content is the event.
+var issuingVerbs = map[string]bool{"issue": true, "approve": true, "adopt": true, "pass": true, "passed": true, "release": true, "publish": true,
+	"send": true, "put": true, "sign": true, "unveil": true, "present": true, "submit": true, "introduce": true, "deliver": true}
+
+// issuedBefore: the document noun at d is the object of an issuing verb
+// ("issued a statement", "approved a strongly worded resolution").
+func issuedBefore(st *sentState, d int) bool {
+	for k := d - 1; k >= 0 && k >= d-5; k-- {
+		t := st.toks[k]
+		if t.low == "out" && k > 0 {
+			return issuingVerbs[st.toks[k-1].lem]
+		}
+		if isVerbTag(t.tag) && (t.tag != "VBN" || issuingVerbs[t.lem]) {
+			return issuingVerbs[t.lem]
+		}
+		if clauseBoundary(t) || t.low == "," {
+			return false
+		}
+	}
+	return false
+}
+
+// vehicleOfContent: the object of the verb ending at end is a document
+// whose content follows as a participle ("approved a resolution
+// criticizing", "passed a bill lifting").
+func vehicleOfContent(st *sentState, end int) bool {
+	toks := st.toks
+	for k := end + 1; k < len(toks) && k <= end+5; k++ {
+		if documentNouns[toks[k].low] {
+			return k+1 < len(toks) && toks[k+1].tag == "VBG"
+		}
+		if isVerbTag(toks[k].tag) && toks[k].tag != "VBN" || clauseBoundary(toks[k]) || toks[k].low == "," {
+			return false
+		}
+	}
+	return false
+}
+
+// participleSubject is the subject of a present participle with none of
+// its own: the subject of the clause it hangs on, after a comma ("X
+// attacked the town, killing 12") or after a document the subject issued
+// ("X issued a statement calling on Y"). nil when it does not apply.
+func (c *Coder) participleSubject(st *sentState, v int, m modality) *unit {
+	toks := st.toks
+	if toks[v].tag != "VBG" || m.start != v || v < 2 {
+		return nil
+	}
+	k := v - 1
+	if toks[k].low != "," {
+		// a document noun phrase right before: "a statement", "a report"
+		if !documentNouns[toks[k].low] {
+			return nil
+		}
+		for k > 0 && (toks[k].chunk == "I-NP" || toks[k].chunk == "B-NP" || toks[k].tag == "DT" || toks[k].tag == "JJ" || toks[k].tag == "NN") && !isVerbTag(toks[k].tag) {
+			if toks[k].chunk == "B-NP" {
+				k--
+				break
+			}
+			k--
+		}
+		if k < 0 || !isVerbTag(toks[k].tag) && toks[k].low != "out" {
+			return nil
+		}
+		if toks[k].low == "out" && k > 0 {
+			k-- // "put out a report"
+		}
+		if !isVerbTag(toks[k].tag) {
+			return nil
+		}
+	} else {
+		// the finite verb of the clause before the comma
+		j := k - 1
+		for ; j >= 0 && j >= k-15; j-- {
+			if clauseBoundary(toks[j]) {
+				return nil
+			}
+			if toks[j].tag == "VBD" || toks[j].tag == "VBZ" || toks[j].tag == "VBP" {
+				break
+			}
+		}
+		if j < 0 || j < k-15 {
+			return nil
+		}
+		k = j
+	}
+	pm := c.verbGroup(st, k)
+	if pm.passive {
+		return nil
+	}
+	if u := c.subjectOf(st, k, pm.start, 1); u != nil && u.isActor && u.pronoun == "" {
+		return u
 	}
 	return nil
 }
@@ -1051,6 +1422,18 @@ func (c *Coder) codeSentence(st *sentState, d *discourse) []*draft {
 	}
 	for i := range st.toks {
 		st.toks[i].lem = lemma(st.toks[i].low, c.lemmas)
+	}
+	// the tagger reads "EU provides € 45m" as a noun phrase: a lexicon
+	// verb in -s right after a name and before a determiner or number is
+	// a verb
+	for i := 1; i+1 < len(st.toks); i++ {
+		t := &st.toks[i]
+		if t.tag == "NNS" && strings.HasSuffix(t.low, "s") && c.verbPats[t.lem] != nil && t.lem != t.low && st.toks[i-1].tag == "NNP" {
+			switch n := st.toks[i+1]; {
+			case n.tag == "DT" || n.tag == "CD" || n.tag == "PRP$" || n.low == "$" || n.low == "€" || n.low == "£":
+				t.tag, t.chunk = "VBZ", "B-VP"
+			}
+		}
 	}
 	ms := c.findMentions(st)
 	c.buildUnits(st, ms)
@@ -1129,16 +1512,17 @@ func (c *Coder) codeSentence(st *sentState, d *discourse) []*draft {
 	for i := 0; i+1 < len(st.toks); i++ {
 		if st.toks[i].lem == "claim" && (st.toks[i+1].low == "responsibility" || st.toks[i+1].low == "credit") {
 			claimant := ""
+			var claimantU *unit
 			for _, u := range st.units {
 				if u.s < i && u.known && !u.person {
-					claimant = u.actor.Name
+					claimant, claimantU = u.actor.Name, u
 					break
 				}
 			}
 			if claimant == "" {
 				m := c.verbGroup(st, i)
 				if u := c.subjectOf(st, i, m.start, 0); u != nil {
-					claimant = u.actor.Name
+					claimant, claimantU = u.actor.Name, u
 				}
 			}
 			if claimant != "" {
@@ -1147,6 +1531,12 @@ func (c *Coder) codeSentence(st *sentState, d *discourse) []*draft {
 					if dr.ev.Type == "ASSAULT" {
 						dr.ev.ClaimedBy = claimant
 						claimed = true
+						// the claimant is the attack's source when the
+						// sentence names no other ("The Taliban claimed
+						// responsibility for the attack, which killed ...")
+						if dr.ev.Source.Name == "" && claimantU != nil && claimantU.isActor {
+							dr.ev.Source = c.resolve(st, claimantU, d, i)
+						}
 					}
 				}
 				if !claimed {
@@ -1273,7 +1663,27 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 			}
 		} else {
 			srcU = c.subjectOf(st, tr.i, m.start, 0)
-			tgtU = c.objectAfterFrom(st, tr.end, 10, typ == "RETREAT")
+			if u := c.participleSubject(st, tr.i, m); u != nil {
+				srcU = u
+			}
+			tgtU = c.objectAfterFrom(st, tr.end, 10, typ == "RETREAT" || typ == "COERCE" && mode == "seize")
+			if tr.end > tr.i {
+				// the object inside the pattern: "give Tanzania a grant",
+				// "expelled two Russian diplomats"
+				for k := tr.i + 1; k <= tr.end; k++ {
+					if ui := st.unitAt[k]; ui >= 0 && st.units[ui].isActor && headOK(st, st.units[ui]) && !(k > 0 && (toks[k-1].low == "from" || toks[k-1].low == "by")) && !weaponHeads[toks[st.units[ui].e-1].low] {
+						if st.units[ui].actor.Country != "" || tgtU == nil {
+							tgtU = st.units[ui]
+						}
+						break
+					}
+				}
+			}
+			if typ == "ACCUSE" || typ == "REJECT" || typ == "PROTEST" {
+				if u := c.perpetratorOfObject(st, tr, all); u != nil {
+					tgtU = u
+				}
+			}
 		}
 		// reporting verbs as triggers ("claim", "insist") have a clause object
 		conf = 0.7
@@ -1281,8 +1691,8 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 		conf = 0.55
 		// light verb: "launched air strikes", "ordered the strikes", "held talks"
 		s := tr.i - len(p.slots)
-		for s >= 0 && (toks[s].tag == "DT" || toks[s].tag == "JJ" || toks[s].tag == "JJS" || toks[s].tag == "PRP$" || toks[s].tag == "CD" || toks[s].tag == "NN" || toks[s].tag == "NNP" || toks[s].low == "out" || toks[s].low == "up" || quantWords[toks[s].low]) && tr.i-s < 7 && (st.unitAt[s] < 0 || toks[s].tag == "PRP$") {
-			s--
+		for s >= 0 && (toks[s].tag == "DT" || toks[s].tag == "JJ" || toks[s].tag == "JJS" || toks[s].tag == "PRP$" || toks[s].tag == "CD" || toks[s].tag == "NN" || toks[s].tag == "NNP" || toks[s].low == "out" || toks[s].low == "up" || quantWords[toks[s].low] || s > 0 && toks[s].low == "of" && measureNouns[toks[s-1].low] || measureNouns[toks[s].low] && s+1 < len(toks) && toks[s+1].low == "of") && tr.i-s < 9 && (st.unitAt[s] < 0 || toks[s].tag == "PRP$") {
+			s-- // (also "10 days of war games", "a new round of talks")
 		}
 		// attributive actor inside the nominal's NP: "Russian air strikes", "militant attacks"
 		first := tr.i - len(p.slots) + 1
@@ -1335,6 +1745,25 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 				if u, _ := c.byAgent(st, tr.end); u != nil {
 					srcU = u
 				}
+			case "from":
+				// "came under attack from Iranian forces"
+				if u := c.objectAfterFrom(st, tr.end, 5, true); u != nil && conflictual[typ] {
+					srcU = u
+					if first := tr.i - len(p.slots) + 1; first >= 2 && toks[first-1].low == "under" && toks[first-2].lem == "come" {
+						m = c.verbGroup(st, first-2)
+						tgtU = c.subjectOf(st, first-2, m.start, 0)
+					}
+				}
+			}
+			// "fighting between Sudanese troops and rebels", "talks between A and B"
+			if toks[k].low == "between" && tgtU != nil && tgtU.isActor && (srcU == nil || !srcU.isActor) {
+				if tgtU.e+1 < len(toks) && toks[tgtU.e].low == "and" {
+					if ui := st.unitAt[tgtU.e+1]; ui >= 0 && st.units[ui].isActor {
+						srcU, tgtU = tgtU, st.units[ui]
+					}
+				} else if l, r := c.splitCoordinated(st, tgtU); l != nil {
+					srcU, tgtU = l, r
+				}
 			}
 		}
 		// "an offensive, Operation Rah-e-Nijat, against militants": past an apposition
@@ -1362,6 +1791,40 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 	// the subject of a verb inside a nominal's object is not its source
 	if srcU != nil && tgtU == srcU {
 		tgtU = nil
+	}
+	// a meeting's partner comes with "with", past its place: "held talks in
+	// Jerusalem with Israeli Prime Minister Benjamin Netanyahu"
+	if typ == "CONSULT" && (tgtU == nil || !tgtU.isActor || locPreps[prepBefore(st, tgtU.s)]) {
+		for q := tr.end + 1; q < len(toks) && q <= tr.end+10; q++ {
+			if clauseBoundary(toks[q]) || toks[q].low == ";" || isVerbTag(toks[q].tag) && toks[q].tag != "VBG" && toks[q].tag != "VBN" {
+				break
+			}
+			if toks[q].low == "with" {
+				if u := c.objectAfter(st, q, 4); u != nil && u.isActor && u != srcU {
+					tgtU = u
+				}
+				break
+			}
+		}
+	}
+	// a symmetric happening with a coordinated subject: "Gondor and
+	// Osgiliath have postponed their meeting", "Jordan and Britain agreed"
+	if (tgtU == nil || !tgtU.isActor) && srcU != nil && srcU.isActor && (typ == "CONSULT" || typ == "COOPERATE" || typ == "AGREE" || p.cameo == "057") && srcU.e+1 < len(toks) && toks[srcU.e].low == "and" {
+		if ui := st.unitAt[srcU.e+1]; ui >= 0 && st.units[ui].isActor && st.units[ui].e <= tr.i && st.units[ui].pronoun == "" {
+			tgtU = st.units[ui]
+		}
+	} else if (tgtU == nil || !tgtU.isActor) && srcU != nil && srcU.isActor && (typ == "CONSULT" || typ == "COOPERATE" || typ == "AGREE" || p.cameo == "057") {
+		// one phrase "Jordan and Britain": the country after "and"
+		for k := srcU.s + 1; k+1 < srcU.e; k++ {
+			if toks[k].low != "and" {
+				continue
+			}
+			phr := strings.TrimPrefix(st.join(k+1, srcU.e), "the ")
+			if ci, ok := c.countries.ByName(phr); ok && ci.Alpha3 != srcU.actor.Country {
+				tgtU = &unit{s: k + 1, e: srcU.e, isActor: true, known: true, actor: article.Actor{Name: phr, Country: ci.Alpha3}}
+			}
+			break
+		}
 	}
 	src := c.resolve(st, srcU, d, tr.i)
 	tgt := c.resolve(st, tgtU, d, tr.i)
@@ -1401,7 +1864,7 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 			}
 			if ui := st.unitAt[k]; ui >= 0 {
 				u := st.units[ui]
-				if u.isActor && u != srcU && u.actor.Country != "" && headOK(st, u) && src.Country != u.actor.Country {
+				if u.isActor && u != srcU && u.actor.Country != "" && headOK(st, u) && src.Country != u.actor.Country && !placeLike(st, u) {
 					tgtU = u
 					tgt = c.resolve(st, u, d, tr.i)
 					break
@@ -1443,13 +1906,30 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 	// an actor still with no country, in a sentence that names only one
 	// country: that country (most events are domestic: "Rebels blocked
 	// roads into Abidjan", "workers of a Tehran bus company")
-	if src.Country == "" && srcU != nil && srcU.isActor && srcU.pronoun == "" || tgt.Country == "" && tgtU != nil && tgtU.isActor && tgtU.pronoun == "" {
+	srcDomOK := srcU != nil && srcU.isActor && (srcU.pronoun == "" || src.Name != "" && src.Role != "" && src.Role != "CVL") && !c.transnational(src)
+	if src.Country == "" && srcDomOK || tgt.Country == "" && tgtU != nil && tgtU.isActor && tgtU.pronoun == "" {
 		if only := c.onlyCountry(st); only != "" {
-			if src.Country == "" && srcU != nil && srcU.isActor && srcU.pronoun == "" {
+			if src.Country == "" && srcDomOK {
 				src.Country = only
 			}
-			if tgt.Country == "" && tgtU != nil && tgtU.isActor && tgtU.pronoun == "" {
+			if tgt.Country == "" && tgtU != nil && tgtU.isActor && tgtU.pronoun == "" && !c.transnational(tgt) {
 				tgt.Country = only
+			}
+		}
+	}
+	// "thousands of Egyptians protested against": people in the street
+	// protest (CAMEO 141); a government protests verbally (111)
+	if typ == "ACCUSE" && toks[tr.i].lem == "protest" && srcU != nil && srcU.isActor && crowdSubject(st, srcU, src) {
+		typ, mode, cameo = "PROTEST", "demonstrate", "141"
+	}
+	// a non-state target with no country, hit by a state's forces:
+	// domestic ("Burmese troops captured a Karen guerrilla stronghold")
+	if tgt.Country == "" && tgtU != nil && tgtU.isActor && tgtU.pronoun == "" && src.Country != "" && src.Country != "IGO" && src.Country != "NGO" && (typ == "ASSAULT" || typ == "COERCE") {
+		switch tgt.Role {
+		case "REB", "INS", "OPP", "CVL":
+			switch src.Role {
+			case "MIL", "COP", "GOV", "":
+				tgt.Country = src.Country
 			}
 		}
 	}
@@ -1496,8 +1976,21 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 	if typ == "RETREAT" && !hyp && typ != "THREATEN" && withdrawsHelp(st, tr.end) && (toks[tr.i].lem == "withdraw" || toks[tr.i].lem == "pull") {
 		typ, mode, cameo = "SANCTION", "expel", "166" // withdrawing peacekeepers or inspectors
 	}
+	// "removing the sanctions is out of the question", "a withdrawal is
+	// not an option": the speaker rejects the cooperative act
+	if cooperative[typ] && !hyp && outOfQuestion(toks, tr.end) {
+		typ, mode, cameo, neg = "REJECT", "", "120", false
+		if src.Name == "" && st.speaker != nil && st.speaker.isActor {
+			src = c.resolve(st, st.speaker, d, tr.i)
+		}
+	}
 	if neg && cooperative[typ] && !hyp {
 		typ, mode, cameo, neg = "REJECT", "", "120", false
+	}
+	// CAMEO 175, violent repression: force used on protesters ("police
+	// fired on demonstrators") is coercion, not an assault
+	if typ == "ASSAULT" && tgtU != nil && repressedWords[st.toks[max(tgtU.e-1, tgtU.s)].low] {
+		typ, mode, cameo = "COERCE", "repress", "175"
 	}
 	if typ == "ASSAULT" && mode == "" {
 		mode = c.sentenceMode(st)
@@ -1519,6 +2012,9 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 		dr.ev.Confidence -= 0.2
 	}
 	sub := c.subordination(st, tr.i, m)
+	if !p.nominal && issuingVerbs[toks[tr.i].lem] && vehicleOfContent(st, tr.end) {
+		sub++ // "approved a resolution criticizing": the approving carries the criticism
+	}
 	if p.nominal && statementBefore(st, tr.i) {
 		sub++ // "expressed concern about the attack": a statement about it, not the attack
 	}
@@ -1587,8 +2083,8 @@ func (c *Coder) subordination(st *sentState, i int, m modality) int {
 		}
 	}
 	// reduced relative: "a group seeking to overthrow", "the group blamed for"
-	if i > 0 && (toks[i].tag == "VBG" || toks[i].tag == "VBN") && (isNounTag(toks[i-1].tag) || toks[i-1].low == ",") && m.start == i {
-		n++
+	if i > 0 && (toks[i].tag == "VBG" || toks[i].tag == "VBN") && (isNounTag(toks[i-1].tag) || toks[i-1].low == ",") && m.start == i && !(toks[i].tag == "VBG" && documentNouns[toks[i-1].low] && issuedBefore(st, i-1)) {
+		n++ // (not "a resolution criticizing": the document's content is the event)
 	}
 	if m.intent == "" && toInf || (i > 0 && toks[i].tag == "VBG" && (toks[i-1].tag == "IN" || toks[i-1].low == ",")) {
 		n++
@@ -1763,6 +2259,10 @@ func (c *Coder) reportedEvents(st *sentState, d *discourse, reports []int, speak
 				continue
 			}
 			u := st.units[ui]
+			if !u.isActor && isTimePhrase(toks, u.s, u.e) {
+				j = u.e - 1 // "concluded on Saturday that ..."
+				continue
+			}
 			if !u.isActor || u.pronoun == "SELF" {
 				break
 			}
@@ -1771,6 +2271,15 @@ func (c *Coder) reportedEvents(st *sentState, d *discourse, reports []int, speak
 				w := toks[k].low
 				if (w == "and" || w == "or" || w == "," || w == "in" || w == "of" || w == "from") && st.unitAt[k+1] >= 0 {
 					k = st.units[st.unitAt[k+1]].e
+					continue
+				}
+				if (w == "and" || w == "or") && toks[k+1].chunk == "B-NP" {
+					// "the US and other developed nations must"
+					k++
+					for k+1 < len(toks) && toks[k+1].chunk == "I-NP" {
+						k++
+					}
+					k++
 					continue
 				}
 				break
