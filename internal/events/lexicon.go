@@ -152,6 +152,8 @@ AID peacekeeping 074 : participate ~peacekeeping ; n:peacekeeping operation ; n:
 ACCUSE allege 112 : launch ~legal action ; launch ~lawsuit ; file ~lawsuit|suit|complaint|charges ; n:legal action ; indict ; n:indictment
 REQUEST - 100 : call for ~sanctions|boycott|resignation|ouster
 THREATEN - 130 : give ~warning|warnings
+COERCE arrest 173 : capture ; n:capture
+ASSAULT - 190 : recapture ; retake ; liberate ; overrun
 `
 
 // lightVerbs take a nominal trigger as object and lend it their subject:
