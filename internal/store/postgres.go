@@ -289,18 +289,7 @@ func (s *Postgres) Put(ctx context.Context, arts []*article.Article) ([]bool, er
 		a := arts[i]
 		for j, e := range a.Events {
 			edoc, _ := json.Marshal(e)
-			var country string
-			var lat, lon any
-			if e.Location != nil {
-				country = e.Location.Country
-				if e.Location.Lat != 0 || e.Location.Lon != 0 {
-					lat, lon = e.Location.Lat, e.Location.Lon
-				}
-			}
-			date := e.Date
-			if date == "" {
-				date = dateOnly(a.Published.Date)
-			}
+			date, country, lat, lon := eventColumns(a, e)
 			evs = append(evs, []any{seq, j, e.Type, date, pgText(e.Source.Name), e.Source.Country, pgText(e.Target.Name), e.Target.Country, country, lat, lon, edoc})
 		}
 		for _, e := range a.Entities {
@@ -513,57 +502,10 @@ func (s *Postgres) EventClusters(ctx context.Context, f EventFilter, cell float6
 		return nil, fmt.Errorf("clusters: %w", err)
 	}
 	defer rows.Close()
-	type key struct{ y, x int64 }
-	type acc struct {
-		c          Cluster
-		lat, lon   float64
-		minA, maxA int64
-	}
-	cells := map[key]*acc{}
-	var order []key
-	for rows.Next() {
-		var k key
-		var typ string
-		var minA, maxA int64
-		var n int
-		var slat, slon float64
-		if err := rows.Scan(&k.y, &k.x, &typ, &n, &slat, &slon, &minA, &maxA); err != nil {
-			return nil, err
-		}
-		c := cells[k]
-		if c == nil {
-			c = &acc{c: Cluster{Types: map[string]int{}}, minA: minA, maxA: maxA}
-			cells[k] = c
-			order = append(order, k)
-		}
-		c.c.Count += n
-		c.c.Types[typ] += n
-		c.lat += slat
-		c.lon += slon
-		c.minA = min(c.minA, minA)
-		c.maxA = max(c.maxA, maxA)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	rows.Close()
-	out := make([]Cluster, 0, len(order))
-	for _, k := range order {
-		c := cells[k]
-		c.c.Lat = round4(c.lat / float64(c.c.Count))
-		c.c.Lon = round4(c.lon / float64(c.c.Count))
-		if c.minA == c.maxA {
-			if err := s.pool.QueryRow(ctx, `SELECT id FROM articles WHERE seq = $1`, c.minA).Scan(&c.c.Article); err != nil {
-				return nil, fmt.Errorf("clusters: %w", err)
-			}
-		}
-		out = append(out, c.c)
-	}
-	sortClusters(out)
-	if limit > 0 && len(out) > limit {
-		out = out[:limit]
-	}
-	return out, nil
+	return collectClusters(rows, limit, func(seq int64) (string, error) {
+		var id string
+		return id, s.pool.QueryRow(ctx, `SELECT id FROM articles WHERE seq = $1`, seq).Scan(&id)
+	})
 }
 
 // EventTimeline counts matching events by day and type (as SQLite's).

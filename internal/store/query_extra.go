@@ -167,6 +167,24 @@ func (s *SQLite) EventClusters(ctx context.Context, f EventFilter, cell float64,
 		return nil, fmt.Errorf("clusters: %w", err)
 	}
 	defer rows.Close()
+	return collectClusters(rows, limit, func(seq int64) (string, error) {
+		var id string
+		return id, s.db.QueryRowContext(ctx, `SELECT id FROM articles WHERE rowid = ?`, seq).Scan(&id)
+	})
+}
+
+// clusterRows is what both backends' cluster queries return: rows of
+// (cell y, cell x, type, count, sum lat, sum lon, min article, max article).
+type clusterRows interface {
+	Next() bool
+	Scan(dest ...any) error
+	Err() error
+}
+
+// collectClusters merges the per-type rows of each cell into clusters,
+// names the article of a cell whose events all come from one (articleID
+// maps the backend's article key to its id), and keeps the limit largest.
+func collectClusters(rows clusterRows, limit int, articleID func(int64) (string, error)) ([]Cluster, error) {
 	type key struct{ y, x int64 }
 	type acc struct {
 		c          Cluster
@@ -200,16 +218,17 @@ func (s *SQLite) EventClusters(ctx context.Context, f EventFilter, cell float64,
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	rows.Close()
 	out := make([]Cluster, 0, len(order))
 	for _, k := range order {
 		c := cells[k]
 		c.c.Lat = round4(c.lat / float64(c.c.Count))
 		c.c.Lon = round4(c.lon / float64(c.c.Count))
 		if c.minA == c.maxA {
-			if err := s.db.QueryRowContext(ctx, `SELECT id FROM articles WHERE rowid = ?`, c.minA).Scan(&c.c.Article); err != nil {
+			id, err := articleID(c.minA)
+			if err != nil {
 				return nil, fmt.Errorf("clusters: %w", err)
 			}
+			c.c.Article = id
 		}
 		out = append(out, c.c)
 	}

@@ -245,18 +245,7 @@ func (s *SQLite) Put(ctx context.Context, arts []*article.Article) ([]bool, erro
 		}
 		for j, e := range a.Events {
 			edoc, _ := json.Marshal(e)
-			var country string
-			var lat, lon any
-			if e.Location != nil {
-				country = e.Location.Country
-				if e.Location.Lat != 0 || e.Location.Lon != 0 {
-					lat, lon = e.Location.Lat, e.Location.Lon
-				}
-			}
-			date := e.Date
-			if date == "" {
-				date = dateOnly(a.Published.Date)
-			}
+			date, country, lat, lon := eventColumns(a, e)
 			if _, err := insE.ExecContext(ctx, rowid, j, e.Type, date, e.Source.Name, e.Source.Country, e.Target.Name, e.Target.Country, country, lat, lon, string(edoc)); err != nil {
 				return nil, err
 			}
@@ -273,6 +262,23 @@ func (s *SQLite) Put(ctx context.Context, arts []*article.Article) ([]bool, erro
 		}
 	}
 	return added, tx.Commit()
+}
+
+// eventColumns are an event's indexed columns: its date (the article's
+// when it has none), its location's country, and its coordinates (nil
+// when unknown).
+func eventColumns(a *article.Article, e article.Event) (date, country string, lat, lon any) {
+	if e.Location != nil {
+		country = e.Location.Country
+		if e.Location.Lat != 0 || e.Location.Lon != 0 {
+			lat, lon = e.Location.Lat, e.Location.Lon
+		}
+	}
+	date = e.Date
+	if date == "" {
+		date = dateOnly(a.Published.Date)
+	}
+	return date, country, lat, lon
 }
 
 func dateOnly(d string) string {
