@@ -26,7 +26,7 @@ func Default() (*Pipeline, error) {
 		topics,
 		timex.New(),
 		ner,
-		places,
+		places.WithLexicons(geo.NewLexicons()),
 		events.New(),
 	}}, nil
 }

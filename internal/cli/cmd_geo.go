@@ -136,6 +136,7 @@ func newEvalGeoCmd() *cobra.Command {
 		errors          int
 		breakdown       int
 		explain         string
+		lexicons        bool
 	)
 	cmd := &cobra.Command{
 		Use:   "geo --xml FILE",
@@ -166,11 +167,20 @@ end, with sitrep's own spans, toponym precision and recall.`,
 				return explainGeoDoc(cmd.OutOrStdout(), gc, docs, explain)
 			}
 			start := time.Now()
-			rep := geoeval.Evaluate(gc, docs, errors)
+			var ls *geo.Lexicons
+			if lexicons {
+				ls = geo.NewLexicons()
+			}
+			rep := geoeval.EvaluateWith(gc, docs, errors, ls)
 			rep.Dropped = dropped
 			out := cmd.OutOrStdout()
 			rep.Format(out, filepath.Base(xmlPath))
 			fmt.Fprintf(out, "  (%d articles in %v)\n", len(docs), time.Since(start).Round(time.Millisecond))
+			if lexicons {
+				alone := geoeval.Evaluate(gc, docs, 0)
+				fmt.Fprintf(out, "  source lexicons: %d sources; each article alone (no lexicon): gold spans acc@161km %.3f, end to end P %.3f R %.3f\n",
+					countSources(docs), alone.Acc161(), alone.Precision(), alone.Recall())
+			}
 			for _, e := range rep.Errors {
 				tag := ""
 				if e.Backoff {
@@ -188,8 +198,17 @@ end, with sitrep's own spans, toponym precision and recall.`,
 	cmd.Flags().StringVar(&format, "format", "auto", "lgl | gwn | geovirus | auto")
 	cmd.Flags().IntVar(&errors, "errors", 0, "print up to N toponyms resolved more than 161 km off")
 	cmd.Flags().StringVar(&explain, "explain", "", "print one article's gold toponyms and the readings scored for each (development)")
+	cmd.Flags().BoolVar(&lexicons, "lexicons", true, "resolve each article with its source's lexicon, learnt from the source's earlier articles in file order (and also report each article alone)")
 	cmd.Flags().IntVar(&breakdown, "breakdown", 0, "print the errors by feature class and the N most frequent (name, reading, km)")
 	return cmd
+}
+
+func countSources(docs []geoeval.Doc) int {
+	seen := map[string]bool{}
+	for _, d := range docs {
+		seen[d.Source] = true
+	}
+	return len(seen)
 }
 
 // explainGeoDoc prints, for the article with the given id, each gold

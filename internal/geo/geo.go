@@ -30,6 +30,7 @@ type Geocoder struct {
 	c          *country.Index
 	points     map[string]point // GeoNames' representative points of countries, where they differ from gountries'
 	countryIDs map[string]int   // GeoNames ids of countries
+	lexicons   *Lexicons        // per-source lexicons Apply reads and teaches; nil: none
 }
 
 type point struct{ lat, lon float64 }
@@ -50,6 +51,15 @@ func New(g *gazetteer.Gazetteer, c *country.Index) *Geocoder {
 	return gc
 }
 
+// WithLexicons returns a copy of the stage whose Apply resolves each article
+// with its source's lexicon (see Lexicon) and then teaches it the article's
+// places. The lexicons are the caller's state, shared by the copies it makes.
+func (gc *Geocoder) WithLexicons(ls *Lexicons) *Geocoder {
+	cp := *gc
+	cp.lexicons = ls
+	return &cp
+}
+
 // Name implements analyze.Stage.
 func (*Geocoder) Name() string { return "places" }
 
@@ -60,7 +70,9 @@ func (gc *Geocoder) Apply(ctx context.Context, a *article.Article) error {
 		return err
 	}
 	spans := gc.Spot(a.Body, a.Entities)
-	rs := gc.Resolve(a.Body, spans)
+	src := SourceKey(a.URL, a.Source)
+	rs := gc.ResolveIn(a.Body, spans, gc.lexicons.Snapshot(src))
+	gc.lexicons.Learn(src, a.ID, rs)
 	a.Places = Places(rs)
 	a.Focus = Focus(rs)
 	return nil
@@ -138,7 +150,12 @@ func Focus(rs []Resolution) string {
 // a name the gazetteer cannot read backs off to a shorter form, then to the
 // article's main town.
 func (gc *Geocoder) ResolveGold(text string, spans []Span) []Resolution {
-	return gc.resolve(text, spans, true)
+	return gc.resolve(text, spans, true, nil)
+}
+
+// ResolveGoldIn is ResolveGold with the lexicon of the article's source.
+func (gc *Geocoder) ResolveGoldIn(text string, spans []Span, lx *Lexicon) []Resolution {
+	return gc.resolve(text, spans, true, lx)
 }
 
 // Covers reports whether any reading of name lies within km of lat/lon: how

@@ -25,6 +25,8 @@ type Resolution struct {
 	Ambiguous bool
 	OK        bool // false: no candidate at all
 	Backoff   bool // no reading of its own: the article's main town stands in
+
+	cand candidate // the reading chosen, for a Lexicon to learn
 }
 
 // candidate is one reading of a name.
@@ -323,18 +325,24 @@ type group struct {
 // Resolve resolves toponym spans of text to places. Spans with the same name
 // resolve to the same place (one sense per article).
 func (gc *Geocoder) Resolve(text string, spans []Span) []Resolution {
-	return gc.resolve(text, spans, false)
+	return gc.resolve(text, spans, false, nil)
 }
 
-func (gc *Geocoder) resolve(text string, spans []Span, backoff bool) []Resolution {
-	out, _ := gc.resolveGroups(text, spans, backoff)
+// ResolveIn is Resolve for an article of a source whose lexicon is lx (nil:
+// none): the lexicon's places count as one more neighbour of every name.
+func (gc *Geocoder) ResolveIn(text string, spans []Span, lx *Lexicon) []Resolution {
+	return gc.resolve(text, spans, false, lx)
+}
+
+func (gc *Geocoder) resolve(text string, spans []Span, backoff bool, lx *Lexicon) []Resolution {
+	out, _ := gc.resolveGroups(text, spans, backoff, lx)
 	return out
 }
 
 // Explain resolves gold-style spans (with backoff) and describes each
 // name's best-scored readings after the last round (for development).
 func (gc *Geocoder) Explain(text string, spans []Span, top int) string {
-	_, groups := gc.resolveGroups(text, spans, true)
+	_, groups := gc.resolveGroups(text, spans, true, nil)
 	var b strings.Builder
 	for _, g := range groups {
 		fmt.Fprintf(&b, "%q x%d: %d candidates", spans[g.spans[0]].Text, len(g.spans), len(g.cands))
@@ -359,7 +367,7 @@ func (gc *Geocoder) Explain(text string, spans []Span, top int) string {
 	return b.String()
 }
 
-func (gc *Geocoder) resolveGroups(text string, spans []Span, backoff bool) ([]Resolution, []*group) {
+func (gc *Geocoder) resolveGroups(text string, spans []Span, backoff bool, lx *Lexicon) ([]Resolution, []*group) {
 	ev := gc.textEvidence(text)
 	runes := []rune(text)
 	byKey := map[string]*group{}
@@ -448,12 +456,23 @@ func (gc *Geocoder) resolveGroups(text string, spans []Span, backoff bool) ([]Re
 			supporter[i] = false
 		}
 	}
+	lexSet, lexTop := lx.neighbour()
+	var lexSum float64
+	for _, p := range lexTop {
+		lexSum += p.n
+	}
 	for round := 0; round < rounds; round++ {
 		for gi, g := range groups {
 			if len(g.cands) == 0 {
 				continue
 			}
 			ctx := &neighbours{}
+			for _, p := range lexTop {
+				ctx.add(p.c, lexWeight*p.n/lexSum)
+			}
+			if len(lexSet.cands) > 0 {
+				ctx.others = append(ctx.others, lexSet)
+			}
 			for j, o := range groups {
 				if j == gi || len(o.cands) == 0 {
 					continue
@@ -498,6 +517,7 @@ func (gc *Geocoder) resolveGroups(text string, spans []Span, backoff bool) ([]Re
 					r.Admin1 = a.Name
 				}
 				r.Score = g.probs[g.pick]
+				r.cand = c
 				r.Ambiguous = len(g.cands) > 1 && r.Score < ambiguousP
 				r.OK = true
 			}

@@ -34,6 +34,7 @@ type Gold struct {
 // Doc is one article of a corpus.
 type Doc struct {
 	ID       string
+	Source   string // the publisher: LGL's <domain>, the host of GeoWebNews' <link> or GeoVirus' <source>
 	Text     string
 	Toponyms []Gold
 }
@@ -57,6 +58,8 @@ type xmlArticle struct {
 	DocID     string        `xml:"docid,attr"`
 	File      string        `xml:"file,attr"`
 	Source    string        `xml:"source"`
+	Domain    string        `xml:"domain"`
+	Link      string        `xml:"link"`
 	Text      string        `xml:"text"`
 	Toponyms  []xmlToponym  `xml:"toponyms>toponym"`
 	Locations []xmlLocation `xml:"locations>location"`
@@ -110,6 +113,11 @@ func Read(r io.Reader, f Format) ([]Doc, int, error) {
 			format = detect(a)
 		}
 		d := Doc{ID: firstNonEmpty(a.DocID, a.File, a.Source, strconv.Itoa(ai)), Text: a.Text}
+		if a.Domain != "" {
+			d.Source = geo.SourceKey("", a.Domain)
+		} else {
+			d.Source = geo.SourceKey(firstNonEmpty(a.Link, a.Source), "")
+		}
 		runes := []rune(a.Text)
 		switch format {
 		case LGL, GWN:
@@ -292,6 +300,14 @@ var SpanClasses = map[string]bool{
 
 // Evaluate scores gc on docs. keepErrors bounds the error cases kept.
 func Evaluate(gc *geo.Geocoder, docs []Doc, keepErrors int) Report {
+	return EvaluateWith(gc, docs, keepErrors, nil)
+}
+
+// EvaluateWith is Evaluate with per-source lexicons (nil: none), learnt as
+// a stream would teach them: each article is resolved with what the earlier
+// articles of its source (in file order) resolved end to end, then teaches
+// its own end-to-end resolutions. No gold reaches a lexicon.
+func EvaluateWith(gc *geo.Geocoder, docs []Doc, keepErrors int, ls *geo.Lexicons) Report {
 	var rep Report
 	rep.Docs = len(docs)
 	var errs []float64
@@ -306,7 +322,8 @@ func Evaluate(gc *geo.Geocoder, docs []Doc, keepErrors int) Report {
 			spans = append(spans, geo.Span{Start: g.Start, End: g.End, Text: string(runes[g.Start:g.End])})
 			golds = append(golds, g)
 		}
-		rs := gc.ResolveGold(d.Text, spans)
+		lx := ls.Snapshot(d.Source)
+		rs := gc.ResolveGoldIn(d.Text, spans, lx)
 		for i, r := range rs {
 			g := golds[i]
 			rep.Geocoded++
@@ -339,7 +356,8 @@ func Evaluate(gc *geo.Geocoder, docs []Doc, keepErrors int) Report {
 		}
 		// end to end
 		pred := gc.Spot(d.Text, nil)
-		own := gc.Resolve(d.Text, pred)
+		own := gc.ResolveIn(d.Text, pred, lx)
+		ls.Learn(d.Source, "", own)
 		goldSet := map[[2]int]Gold{}
 		for _, g := range d.Toponyms {
 			if SpanClasses[g.Class] {

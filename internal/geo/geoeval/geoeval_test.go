@@ -118,6 +118,16 @@ func TestSharedCorpora(t *testing.T) {
 		if rep.Acc161() < floors[f] {
 			t.Errorf("%s: acc@161 %.3f fell below %.2f", f, rep.Acc161(), floors[f])
 		}
+		// as a stream with source lexicons: never worse, and LGL (85 local
+		// papers) clearly better
+		stream := EvaluateWith(gc, docs, 0, geo.NewLexicons())
+		t.Logf("%s: with source lexicons acc@161 %.3f", f, stream.Acc161())
+		if stream.Acc161() < rep.Acc161()-0.002 {
+			t.Errorf("%s: source lexicons lowered acc@161 from %.3f to %.3f", f, rep.Acc161(), stream.Acc161())
+		}
+		if f == "lgl/lgl.xml" && stream.Acc161() < 0.91 {
+			t.Errorf("%s: with source lexicons acc@161 %.3f fell below 0.91", f, stream.Acc161())
+		}
 	}
 }
 
