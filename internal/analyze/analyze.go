@@ -30,6 +30,23 @@ type Pipeline struct {
 	Stages []Stage
 }
 
+// A Rememberer is a stage that learns from articles analysed before (read
+// back from the store) without analysing them again: the places stage's
+// source lexicons.
+type Rememberer interface {
+	Remember(a *article.Article)
+}
+
+// Remember hands an already analysed article to every stage that learns
+// from them.
+func (p *Pipeline) Remember(a *article.Article) {
+	for _, s := range p.Stages {
+		if r, ok := s.(Rememberer); ok {
+			r.Remember(a)
+		}
+	}
+}
+
 // Run applies every stage in order. A stage error stops the run and is
 // returned wrapped with the stage's name.
 func (p *Pipeline) Run(ctx context.Context, a *article.Article) error {

@@ -182,7 +182,7 @@ retried on a later poll. With --every the poll repeats until interrupted.`,
 				return err
 			}
 			defer st.Close()
-			p, err := analyze.Default()
+			p, _, err := primed(ctx, st)
 			if err != nil {
 				return err
 			}

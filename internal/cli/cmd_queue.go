@@ -9,7 +9,6 @@ import (
 	"github.com/nats-io/nats.go"
 	"github.com/spf13/cobra"
 
-	"sitrep/internal/analyze"
 	"sitrep/internal/ingest"
 	"sitrep/internal/queue"
 	"sitrep/internal/store"
@@ -170,11 +169,7 @@ per machine; they share the work.`,
 				return err
 			}
 			defer st.Close()
-			p, err := analyze.Default()
-			if err != nil {
-				return err
-			}
-			grouper, err := primedStories(ctx, st)
+			p, grouper, err := primed(ctx, st)
 			if err != nil {
 				return err
 			}

@@ -12,7 +12,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"sitrep/internal/analyze"
 	"sitrep/internal/api"
 	"sitrep/internal/web"
 	"sitrep/internal/web/synth"
@@ -64,15 +63,11 @@ is refused.`,
 				return err
 			}
 			defer st.Close()
-			p, err := analyze.Default()
-			if err != nil {
-				return err
-			}
 			ui, err := web.New()
 			if err != nil {
 				return err
 			}
-			grouper, err := primedStories(ctx, st)
+			p, grouper, err := primed(ctx, st)
 			if err != nil {
 				return err
 			}

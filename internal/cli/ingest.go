@@ -42,15 +42,21 @@ func fileBar(stderr io.Writer, what string, n int, quiet bool) *progressbar.Prog
 // (about a second per 5,000 on one core).
 const primeStories = 5000
 
-// primedStories returns a story grouper that knows the most recently stored
-// articles.
-func primedStories(ctx context.Context, st store.Store) (*stories.Grouper, error) {
+// primed returns the default pipeline and a story grouper, both taught the
+// most recently stored articles in one pass: the grouper their stories, the
+// places stage their sources' lexicons.
+func primed(ctx context.Context, st store.Store) (*analyze.Pipeline, *stories.Grouper, error) {
+	p, err := analyze.Default()
+	if err != nil {
+		return nil, nil, err
+	}
 	g := stories.New(stories.Options{})
-	err := st.Recent(ctx, primeStories, func(a *article.Article) error {
+	err = st.Recent(ctx, primeStories, func(a *article.Article) error {
 		g.Remember(a)
+		p.Remember(a)
 		return nil
 	})
-	return g, err
+	return p, g, err
 }
 
 func newIngestCmd(g *globals) *cobra.Command {
@@ -76,11 +82,7 @@ or line is reported on stderr by name and skipped; the batch goes on.`,
 				return err
 			}
 			defer st.Close()
-			p, err := analyze.Default()
-			if err != nil {
-				return err
-			}
-			grouper, err := primedStories(ctx, st)
+			p, grouper, err := primed(ctx, st)
 			if err != nil {
 				return err
 			}

@@ -3,6 +3,7 @@ package geo
 import (
 	"math"
 	"net/url"
+	"sitrep/internal/article"
 	"sort"
 	"strings"
 	"sync"
@@ -159,4 +160,26 @@ func SourceKey(rawURL, source string) string {
 		return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
 	}
 	return strings.ToLower(strings.TrimSpace(source))
+}
+
+// Remember teaches the stage's lexicons (see WithLexicons) an article
+// analysed earlier, from its stored Places, without resolving it again: a
+// restarted server or a new ingest run warms up from the store.
+func (gc *Geocoder) Remember(a *article.Article) {
+	if gc.lexicons == nil {
+		return
+	}
+	var rs []Resolution
+	for _, p := range a.Places {
+		if p.Score < lexMinScore || p.GeonameID == 0 {
+			continue
+		}
+		for _, c := range gc.candidates(p.Name) {
+			if c.id == p.GeonameID {
+				rs = append(rs, Resolution{OK: true, Score: p.Score, cand: c})
+				break
+			}
+		}
+	}
+	gc.lexicons.Learn(SourceKey(a.URL, a.Source), a.ID, rs)
 }

@@ -109,3 +109,37 @@ func BenchmarkApplyWithLexicon(b *testing.B) {
 		}
 	}
 }
+
+// A new process warms its lexicons from stored articles (Remember) and
+// reads the next article as the first process would.
+func TestLexiconRemember(t *testing.T) {
+	first := newTest(t).WithLexicons(NewLexicons())
+	var stored []*article.Article
+	for i, body := range []string{
+		"FORT WORTH, Texas - Police in Fort Worth and Grand Prairie said the storm closed roads in Tarrant County.",
+		"Schools in Denton and Fort Worth reopened on Monday, the Tarrant County judge said.",
+		"The Dallas city council met with officials from Irving and Grand Prairie about the Trinity River.",
+	} {
+		a := &article.Article{ID: string(rune('a' + i)), Source: "Star-Telegram", Body: body}
+		if err := first.Apply(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		stored = append(stored, a)
+	}
+	ls := NewLexicons()
+	second := newTest(t).WithLexicons(ls)
+	for _, a := range stored {
+		second.Remember(a)
+		second.Remember(a) // read back twice: still one article
+	}
+	if n := ls.Snapshot("star-telegram").Articles(); n != 3 {
+		t.Fatalf("warmed lexicon learnt from %d articles, want 3", n)
+	}
+	next := &article.Article{ID: "z", Source: "Star-Telegram", Body: "The council in Arlington approved the new stadium budget on Tuesday."}
+	if err := second.Apply(context.Background(), next); err != nil {
+		t.Fatal(err)
+	}
+	if len(next.Places) == 0 || next.Places[0].Admin1 != "Texas" {
+		t.Errorf("after warming, Arlington -> %+v, want Texas", next.Places)
+	}
+}
