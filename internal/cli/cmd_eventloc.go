@@ -12,12 +12,149 @@ import (
 
 	"sitrep/internal/analyze"
 	"sitrep/internal/article"
+	"sitrep/internal/events"
 	"sitrep/internal/events/loceval"
 )
 
 // eventLocationCommands adds `sitrep eval event-location`.
 func eventLocationCommands(g *globals, root, train, eval *cobra.Command) {
 	eval.AddCommand(newEvalEventLocationCmd())
+	train.AddCommand(newTrainEventLocationCmd())
+}
+
+// beforeEvents is the default pipeline without its events stage.
+func beforeEvents() (*analyze.Pipeline, error) {
+	p, err := analyze.Default()
+	if err != nil {
+		return nil, err
+	}
+	var keep []analyze.Stage
+	for _, s := range p.Stages {
+		if s.Name() != "events" {
+			keep = append(keep, s)
+		}
+	}
+	return &analyze.Pipeline{Stages: keep}, nil
+}
+
+func newTrainEventLocationCmd() *cobra.Command {
+	var path, out string
+	var epochs int
+	var rate, l2 float64
+	cmd := &cobra.Command{
+		Use:   "event-location --file FILE [--out internal/events/locmodel.json]",
+		Short: "Fit the event-location linker on the research assistants' annotations of Halterman's data",
+		Long: `Fit the events stage's location linker (internal/events/locmodel.go) on the
+non-gold entries of the event-location linking data (every source but
+RELABEL, and no sentence that a RELABEL entry shares): each sentence goes
+through the stages before events, its place mentions become candidates for
+the annotated verb's event, and a log-linear model learns which one (or
+none) the annotators marked. Sentences whose annotated place is not among
+sitrep's place mentions are left out. Writes the weights as JSON.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if path == "" {
+				return fmt.Errorf("--file FILE is required")
+			}
+			f, err := os.Open(path)
+			if err != nil {
+				return err
+			}
+			entries, _, err := loceval.ReadTraining(f)
+			f.Close()
+			if err != nil {
+				return fmt.Errorf("%s: %w", path, err)
+			}
+			p, err := beforeEvents()
+			if err != nil {
+				return err
+			}
+			coder := events.New()
+			ctx := cmd.Context()
+			var exs []events.LocExample
+			var gold []int
+			unreachable := 0
+			bar := fileBar(cmd.ErrOrStderr(), "train event-location", len(entries), false)
+			for _, e := range entries {
+				if bar != nil {
+					bar.Add(1)
+				}
+				a := &article.Article{Body: e.Text}
+				if err := p.Run(ctx, a); err != nil {
+					return fmt.Errorf("entry %s: %w", e.ID, err)
+				}
+				ex, ok := coder.LocationExamples(a, e.Verb.Start, e.Verb.End)
+				if !ok {
+					continue
+				}
+				want := -1
+				for k, sp := range ex.Spans {
+					for _, g := range e.Locations {
+						if g.Start < sp[1] && sp[0] < g.End {
+							want = k
+						}
+					}
+					if want >= 0 {
+						break
+					}
+				}
+				if len(e.Locations) > 0 && want < 0 {
+					unreachable++
+					continue
+				}
+				exs, gold = append(exs, ex), append(gold, want)
+			}
+			if bar != nil {
+				bar.Finish()
+			}
+			// the margin: fit on the even examples, choose on the odd
+			var fitE, chooseE []events.LocExample
+			var fitG, chooseG []int
+			for i := range exs {
+				if i%2 == 0 {
+					fitE, fitG = append(fitE, exs[i]), append(fitG, gold[i])
+				} else {
+					chooseE, chooseG = append(chooseE, exs[i]), append(chooseG, gold[i])
+				}
+			}
+			half := events.FitLocModel(fitE, fitG, epochs, rate, l2)
+			bestMargin, bestAcc := 0.0, -1.0
+			var tried []string
+			for _, mg := range []float64{0, 0.25, 0.5, 0.75, 1, 1.5, 2} {
+				half.Margin = mg
+				ok := 0
+				for i, ex := range chooseE {
+					if half.Pick(ex.Cands, ex.None) == chooseG[i] {
+						ok++
+					}
+				}
+				acc := float64(ok) / float64(max(1, len(chooseE)))
+				tried = append(tried, fmt.Sprintf("%g:%.4f", mg, acc))
+				if acc > bestAcc {
+					bestMargin, bestAcc = mg, acc
+				}
+			}
+			m := events.FitLocModel(exs, gold, epochs, rate, l2)
+			m.Margin = bestMargin
+			m.Trained = fmt.Sprintf("sitrep train event-location: %d examples from %d non-gold entries (%d left out: annotated place not among sitrep's mentions), %d epochs, rate %g, l2 %g; margin %g chosen on the odd half fitted on the even (accuracy by margin %s)",
+				len(exs), len(entries), unreachable, epochs, rate, l2, bestMargin, strings.Join(tried, " "))
+			b, err := json.MarshalIndent(m, "", " ")
+			if err != nil {
+				return err
+			}
+			if err := os.WriteFile(out, append(b, '\n'), 0o644); err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "%s; %d weights -> %s\n", m.Trained, len(m.Weights), out)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&path, "file", "", "labeled_text.json(.gz)")
+	cmd.Flags().StringVar(&out, "out", "internal/events/locmodel.json", "where to write the weights")
+	cmd.Flags().IntVar(&epochs, "epochs", 8, "passes over the examples")
+	cmd.Flags().Float64Var(&rate, "rate", 0.1, "learning rate (divided by 1+epoch)")
+	cmd.Flags().Float64Var(&l2, "l2", 1e-4, "L2 regularisation")
+	return cmd
 }
 
 func newEvalEventLocationCmd() *cobra.Command {

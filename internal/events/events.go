@@ -50,6 +50,7 @@ type Coder struct {
 	clf       *Classifier
 	gaz       *Gazetteer
 	leaders   *Gazetteer // leaders.go: office holders by country, written here
+	loc       *LocModel  // locmodel.go: the fitted event-location linker; nil: the hand rules
 }
 
 // New returns the stage with its embedded lexicons and models. If the
@@ -67,7 +68,20 @@ func New() *Coder {
 	if clf, err := DefaultClassifier(); err == nil {
 		c.clf = clf
 	}
+	if lm, err := loadLocModel(locModelJSON); err != nil {
+		slog.Warn("events: location model unavailable, placing events by rule", "err", err)
+	} else {
+		c.loc = lm
+	}
 	return c
+}
+
+// WithLocModel returns a copy of the coder that places events with m (nil:
+// by the hand rules), for training and comparing.
+func (c *Coder) WithLocModel(m *LocModel) *Coder {
+	cp := *c
+	cp.loc = m
+	return &cp
 }
 
 // NewWithGazetteer returns a coder that also asks g for the country and
@@ -231,47 +245,54 @@ func (c *Coder) Code(ctx context.Context, a *article.Article) []article.Event {
 		if ctx.Err() != nil {
 			break
 		}
-		text := string(runes[sp.Start:sp.End])
-		st := &sentState{reg: reg}
-		st.setTokens(text, sp.Start)
-		for i := range a.Entities {
-			e := &a.Entities[i]
-			for _, m := range e.Mentions {
-				if m.Start >= sp.Start && m.End <= sp.End {
-					st.ents = append(st.ents, entMention{m.Start, m.End, e})
-				}
-			}
-		}
-		for i := range a.Places {
-			p := &a.Places[i]
-			for _, m := range p.Mentions {
-				if m.Start >= sp.Start && m.End <= sp.End {
-					st.places = append(st.places, placeMention{m.Start, m.End, m.Text, p})
-				}
-			}
-		}
-		for _, t := range a.Dates {
-			if t.Start >= sp.Start && t.End <= sp.End && t.Value != "" {
-				st.dates = append(st.dates, dateMention{t.Start - sp.Start, t.End - sp.Start, t.Value})
-			}
-		}
-		for _, dm := range findDates(text, d.pub, d.hasPub) {
-			dup := false
-			for _, o := range st.dates {
-				if dm.start < o.end && o.start < dm.end {
-					dup = true
-				}
-			}
-			if !dup {
-				st.dates = append(st.dates, dm)
-			}
-		}
+		st := c.sentence(a, sp, runes, reg, d)
 		for _, dr := range c.codeSentence(st, d) {
 			dr.sent = si
 			drafts = append(drafts, dr)
 		}
 	}
 	return c.merge(drafts, d)
+}
+
+// sentence is the working state of the sentence sp of a's Body: its tokens
+// and the entities, places and dates the earlier stages found in it.
+func (c *Coder) sentence(a *article.Article, sp nlp.Span, runes []rune, reg *registry, d *discourse) *sentState {
+	text := string(runes[sp.Start:sp.End])
+	st := &sentState{reg: reg}
+	st.setTokens(text, sp.Start)
+	for i := range a.Entities {
+		e := &a.Entities[i]
+		for _, m := range e.Mentions {
+			if m.Start >= sp.Start && m.End <= sp.End {
+				st.ents = append(st.ents, entMention{m.Start, m.End, e})
+			}
+		}
+	}
+	for i := range a.Places {
+		p := &a.Places[i]
+		for _, m := range p.Mentions {
+			if m.Start >= sp.Start && m.End <= sp.End {
+				st.places = append(st.places, placeMention{m.Start, m.End, m.Text, p})
+			}
+		}
+	}
+	for _, t := range a.Dates {
+		if t.Start >= sp.Start && t.End <= sp.End && t.Value != "" {
+			st.dates = append(st.dates, dateMention{t.Start - sp.Start, t.End - sp.Start, t.Value})
+		}
+	}
+	for _, dm := range findDates(text, d.pub, d.hasPub) {
+		dup := false
+		for _, o := range st.dates {
+			if dm.start < o.end && o.start < dm.end {
+				dup = true
+			}
+		}
+		if !dup {
+			st.dates = append(st.dates, dm)
+		}
+	}
+	return st
 }
 
 // CodeSentence codes one stand-alone sentence (no article context) and

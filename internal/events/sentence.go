@@ -1402,14 +1402,9 @@ var negAdjs = map[string]bool{"weird": true, "short-sighted": true, "wrong": tru
 var obligations = map[string]bool{"must": true, "should": true, "ought": true}
 
 // codeSentence finds the events of one sentence.
-func (c *Coder) codeSentence(st *sentState, d *discourse) []*draft {
-	if len(st.toks) == 0 {
-		return nil
-	}
-	if !c.mayHaveEvent(st) {
-		c.updateDiscourseCheap(st, d)
-		return nil
-	}
+// prepare tags, lemmatises and chunks the sentence into units (actors and
+// places): what every analysis of it starts from.
+func (c *Coder) prepare(st *sentState) {
 	words := make([]string, len(st.toks))
 	for i, t := range st.toks {
 		words[i] = t.text
@@ -1437,6 +1432,17 @@ func (c *Coder) codeSentence(st *sentState, d *discourse) []*draft {
 	}
 	ms := c.findMentions(st)
 	c.buildUnits(st, ms)
+}
+
+func (c *Coder) codeSentence(st *sentState, d *discourse) []*draft {
+	if len(st.toks) == 0 {
+		return nil
+	}
+	if !c.mayHaveEvent(st) {
+		c.updateDiscourseCheap(st, d)
+		return nil
+	}
+	c.prepare(st)
 	// the sentence's speaker: subject of a reporting verb
 	var reports []int
 	for i, t := range st.toks {
@@ -2195,6 +2201,13 @@ func (c *Coder) setLocation(st *sentState, dr *draft, tr trigger, srcU, tgtU *un
 		}
 	}
 	var pick *mention
+	if c.loc != nil {
+		after, before = nil, nil // the fitted linker decides
+		cands := locCandidates(st, tr.i, tr.end, dr.ev.Type)
+		if k := c.loc.pick(cands, dr.ev.Type); k >= 0 {
+			pick = &cands[k].m
+		}
+	}
 	if len(after) > 0 {
 		bi := 0
 		for i := range after {

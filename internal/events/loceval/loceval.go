@@ -59,11 +59,37 @@ type rawEntry struct {
 // with exactly one VERB span; skipped counts the gold entries left out
 // (no verb, two verbs, spans outside the tokens).
 func Read(r io.Reader) (entries []Entry, skipped int, err error) {
+	gold, _, skipped, err := read(r)
+	return gold, skipped, err
+}
+
+// ReadTraining reads the same file and returns the research assistants'
+// annotations instead (every source but "RELABEL"), leaving out any
+// sentence whose text is also a gold entry's: training data the gold
+// evaluation never sees.
+func ReadTraining(r io.Reader) (entries []Entry, skipped int, err error) {
+	gold, train, skipped, err := read(r)
+	if err != nil {
+		return nil, 0, err
+	}
+	goldText := map[string]bool{}
+	for _, e := range gold {
+		goldText[strings.TrimSpace(e.Text)] = true
+	}
+	for _, e := range train {
+		if !goldText[strings.TrimSpace(e.Text)] {
+			entries = append(entries, e)
+		}
+	}
+	return entries, skipped, nil
+}
+
+func read(r io.Reader) (gold, train []Entry, skipped int, err error) {
 	br := bufio.NewReader(r)
 	if head, _ := br.Peek(2); bytes.Equal(head, []byte{0x1f, 0x8b}) {
 		zr, err := gzip.NewReader(br)
 		if err != nil {
-			return nil, 0, fmt.Errorf("event-location: %w", err)
+			return nil, nil, 0, fmt.Errorf("event-location: %w", err)
 		}
 		defer zr.Close()
 		r = zr
@@ -72,20 +98,23 @@ func Read(r io.Reader) (entries []Entry, skipped int, err error) {
 	}
 	var raw []rawEntry
 	if err := json.NewDecoder(r).Decode(&raw); err != nil {
-		return nil, 0, fmt.Errorf("event-location: %w", err)
+		return nil, nil, 0, fmt.Errorf("event-location: %w", err)
 	}
 	for _, x := range raw {
+		e, ok := convert(x)
 		if x.Source != "RELABEL" {
+			if ok {
+				train = append(train, e)
+			}
 			continue
 		}
-		e, ok := convert(x)
 		if !ok {
 			skipped++
 			continue
 		}
-		entries = append(entries, e)
+		gold = append(gold, e)
 	}
-	return entries, skipped, nil
+	return gold, train, skipped, nil
 }
 
 func convert(x rawEntry) (Entry, bool) {
