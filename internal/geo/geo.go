@@ -168,3 +168,31 @@ func (gc *Geocoder) Covers(name string, lat, lon, km float64) bool {
 	}
 	return false
 }
+
+// Reading is one place a name can mean, as Lookup lists it.
+type Reading struct {
+	Name       string  `json:"name"`
+	Country    string  `json:"country"`
+	Admin1     string  `json:"admin1,omitempty"`
+	Feature    string  `json:"feature"`
+	Population int     `json:"population"`
+	Lat        float64 `json:"lat"`
+	Lon        float64 `json:"lon"`
+	GeonameID  int     `json:"geonameid,omitempty"`
+	OwnName    bool    `json:"own_name"` // the name is the place's own, not an alternate
+}
+
+// Lookup lists the readings the gazetteer has for a name, before any
+// context: the candidates resolution weighs.
+func (gc *Geocoder) Lookup(name string) []Reading {
+	var out []Reading
+	for _, c := range gc.candidates(name) {
+		r := Reading{Name: c.name, Country: c.country, Feature: c.feature, Population: c.pop,
+			Lat: round3(c.lat), Lon: round3(c.lon), GeonameID: c.id, OwnName: c.primary || c.isCountry}
+		if a, ok := gc.g.Admin1(c.country, c.admin1); ok && c.admin1 != "" {
+			r.Admin1 = a.Name
+		}
+		out = append(out, r)
+	}
+	return out
+}

@@ -143,3 +143,23 @@ func TestLexiconRemember(t *testing.T) {
 		t.Errorf("after warming, Arlington -> %+v, want Texas", next.Places)
 	}
 }
+
+// News writes Syrian and Iraqi towns with or without the Arabic article
+// GeoNames gives them.
+func TestLookupArabicArticle(t *testing.T) {
+	gc := newTest(t)
+	tests := []struct{ name, cc string }{
+		{"Qamishli", "SY"}, {"Mayadin", "SY"}, {"al-Bab", "SY"}, {"Al-Raqqa", "SY"}, {"Mosul", "IQ"},
+	}
+	for _, tt := range tests {
+		rs := gc.Lookup(tt.name)
+		if len(rs) == 0 || rs[0].Country != tt.cc || !rs[0].OwnName {
+			t.Errorf("Lookup(%q) = %+v, want an own-name reading in %s first", tt.name, rs, tt.cc)
+		}
+	}
+	for _, r := range gc.Lookup("Paris") {
+		if arabicCountries[r.Country] {
+			t.Errorf("Lookup(Paris) gained an Arabic-article reading: %+v", r)
+		}
+	}
+}

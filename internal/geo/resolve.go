@@ -69,6 +69,14 @@ const (
 	ambiguousP     = 0.55  // below this probability a reading is flagged ambiguous
 )
 
+// arabicCountries are where a town's name may be written with or without
+// the Arabic article.
+var arabicCountries = map[string]bool{
+	"SY": true, "IQ": true, "YE": true, "SA": true, "JO": true, "LB": true, "EG": true, "LY": true, "TN": true,
+	"DZ": true, "MA": true, "SD": true, "PS": true, "KW": true, "BH": true, "QA": true, "AE": true, "OM": true,
+	"MR": true, "EH": true, "IL": true,
+}
+
 // featureBonus is the prior of a feature type: countries, capitals and
 // first-level divisions are what news names most.
 func featureBonus(f string) float64 {
@@ -114,6 +122,25 @@ func (gc *Geocoder) candidates(text string) []candidate {
 	if len(ids) > maxCands {
 		ids = ids[:maxCands]
 	}
+	// the Arabic article: "Qamishli" is GeoNames' "Al Qamishli", "al-Raqqa"
+	// its "Raqqa" (towns of Arabic-speaking countries only)
+	alt := ""
+	if rest, ok := strings.CutPrefix(key, "al "); ok && rest != "" {
+		alt = rest
+	} else if !strings.Contains(key, " ") && len(key) > 3 {
+		alt = "al " + key
+	}
+	if alt != "" {
+		seen := make(map[int]bool, len(ids))
+		for _, i := range ids {
+			seen[i] = true
+		}
+		for _, i := range gc.g.Lookup(alt) {
+			if e := gc.g.Entries[i]; !seen[i] && arabicCountries[e.Country] && len(ids) < maxCands {
+				ids = append(ids, i)
+			}
+		}
+	}
 	for _, i := range ids {
 		e := gc.g.Entries[i]
 		short, _, _ := strings.Cut(e.Name, ",") // "Washington, D.C." is Washington
@@ -123,7 +150,10 @@ func (gc *Geocoder) candidates(text string) []candidate {
 			}
 		}
 		c := candidate{name: e.Name, id: e.ID, lat: e.Lat, lon: e.Lon, pop: e.Pop, feature: e.Feature,
-			country: e.Country, admin1: e.Admin1, admin2: e.Admin2, primary: gazetteer.Key(e.Name) == key || gazetteer.Key(short) == key}
+			country: e.Country, admin1: e.Admin1, admin2: e.Admin2}
+		if ek := gazetteer.Key(e.Name); ek == key || gazetteer.Key(short) == key || alt != "" && ek == alt {
+			c.primary = true
+		}
 		if len(out) > 0 && out[0].isCountry && c.feature == "ADM1" && c.country == out[0].country {
 			continue // a division named like its country
 		}
