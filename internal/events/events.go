@@ -190,6 +190,7 @@ type draft struct {
 	verbal        bool
 	specificLoc   bool
 	sourceSpeaker bool
+	consequence   bool // a ", killing N" participle: what the attack before it did
 }
 
 // Code codes the events of a's Body.

@@ -1624,6 +1624,10 @@ func (c *Coder) newDraft(st *sentState, d *discourse, typ, mode, cameo string, t
 		t := st.toks[ti]
 		dr.pos = t.start
 		dr.ev.Evidence.Trigger = &article.Mention{Start: t.start, End: t.end, Text: t.text}
+		// ", killing three soldiers": what the attack before it did
+		// (", killing or wounding 50")
+		dr.consequence = ti > 1 && casualtyParticiples[t.low] && (st.toks[ti-1].low == "," ||
+			(st.toks[ti-1].low == "or" || st.toks[ti-1].low == "and") && casualtyParticiples[st.toks[ti-2].low])
 	}
 	// date: the expression nearest the trigger
 	best, bd := "", 1<<30
@@ -2388,6 +2392,16 @@ func mergeSentence(ds []*draft) []*draft {
 	for _, dr := range ds {
 		merged := false
 		for _, o := range out {
+			if dr.consequence && o.ev.Type == "ASSAULT" && dr.ev.Type == "ASSAULT" && o.pos < dr.pos &&
+				o.ev.Hypothetical == dr.ev.Hypothetical && o.ev.Negated == dr.ev.Negated {
+				// "Rebels shelled the airport, killing three soldiers": one
+				// attack, whose doer is the clause's (the participle's own
+				// nearest noun is not its subject)
+				dr.ev.Source = article.Actor{}
+				absorb(o, dr, false)
+				merged = true
+				break
+			}
 			if dr.subjNominal && o.ev.Type == dr.ev.Type && (o.ev.Mode == "" || dr.ev.Mode == "" || o.ev.Mode == dr.ev.Mode) {
 				absorb(o, dr, false)
 				merged = true
@@ -2405,6 +2419,9 @@ func mergeSentence(ds []*draft) []*draft {
 	}
 	return out
 }
+
+// casualtyParticiples after a comma tell what the attack before them did.
+var casualtyParticiples = map[string]bool{"killing": true, "wounding": true, "injuring": true, "leaving": true}
 
 func bare(d *draft) bool { return d.ev.Source.Name == "" && d.ev.Target.Name == "" }
 
