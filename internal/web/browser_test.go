@@ -452,6 +452,33 @@ func TestDashboardInBrowser(t *testing.T) {
 		}
 	}
 
+	// Adding an article through the form stores it, analysed, and opens it;
+	// the same text again is a duplicate.
+	var before api.Stats
+	getJSON(t, srv.URL+"/api/v1/stats", &before)
+	added := "Rebels shell Goma airport\n\nRebels shelled the airport in Goma, in eastern Congo, on Tuesday, killing three soldiers, the army said."
+	b.do(chromedp.Navigate(srv.URL+"/"), b.idle(), chromedp.Click(chromedp.CSS(`#add summary`)),
+		chromedp.SendKeys(chromedp.CSS(`#add-text`), added), chromedp.Click(chromedp.CSS(`#add-submit`)),
+		chromedp.WaitVisible(chromedp.CSS(`#article`)))
+	if h := b.text("#article-headline"); h != "Rebels shell Goma airport" {
+		t.Errorf("after adding an article the view shows %q", h)
+	}
+	if st := b.text("#add-status"); !strings.HasPrefix(st, "stored: ") {
+		t.Errorf("add status %q", st)
+	}
+	var after api.Stats
+	getJSON(t, srv.URL+"/api/v1/stats", &after)
+	if after.Articles != before.Articles+1 {
+		t.Errorf("articles %d -> %d after adding one", before.Articles, after.Articles)
+	}
+	b.shot("added.png")
+	b.do(chromedp.Click(chromedp.CSS(`#close-article`)), chromedp.WaitNotVisible(chromedp.CSS(`#article`)),
+		chromedp.SendKeys(chromedp.CSS(`#add-text`), added), chromedp.Click(chromedp.CSS(`#add-submit`)),
+		chromedp.WaitVisible(chromedp.CSS(`#article`)))
+	if st := b.text("#add-status"); !strings.HasPrefix(st, "already stored: ") {
+		t.Errorf("add status after adding the same text again: %q", st)
+	}
+
 	// Dark mode renders too.
 	b.media("dark")
 	b.do(chromedp.Navigate(srv.URL+"/"), b.idle())

@@ -28,6 +28,22 @@
     for (const k in extra || {}) if (extra[k] !== "" && extra[k] != null) p.set(k, extra[k]);
     return p;
   }
+  async function post(path, body, type) {
+    const headers = { "Content-Type": type };
+    const tok = sessionStorage.getItem("sitrep-token");
+    if (tok) headers.Authorization = "Bearer " + tok;
+    const r = await fetch(api + path, { method: "POST", headers, body });
+    if (r.status === 401) {
+      const t = prompt("Adding articles needs the server's API token:");
+      if (t) { sessionStorage.setItem("sitrep-token", t); return post(path, body, type); }
+    }
+    if (!r.ok) {
+      let detail = r.statusText;
+      try { detail = (await r.json()).detail || detail; } catch (e) { /* not JSON */ }
+      throw new Error(detail);
+    }
+    return r.json();
+  }
   async function get(path) {
     const headers = {};
     const tok = sessionStorage.getItem("sitrep-token");
@@ -568,6 +584,29 @@
   $("#clear").onclick = () => { for (const k of FILTERS) $("#" + k).value = ""; changed(); };
   $("#home").onclick = (e) => { e.preventDefault(); closeArticle(); $("#clear").onclick(); };
   window.addEventListener("hashchange", () => { readHash(); refresh(); showArticle(); });
+  // Add an article: POST the pasted text, then show it.
+  $("#add-form").addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const text = $("#add-text").value.trim();
+    const status = $("#add-status");
+    if (!text) return;
+    $("#add-submit").disabled = true;
+    status.textContent = "analysing…";
+    try {
+      const res = await post("articles", text, "text/plain; charset=utf-8");
+      const r = res.results && res.results[0];
+      if (!r || r.status === "failed") throw new Error((r && r.error) || "not stored");
+      status.textContent = r.status === "duplicate" ? `already stored: ${r.headline}` : `stored: ${r.headline}`;
+      $("#add-text").value = "";
+      try { await loadStats(); } catch (err) { /* totals are optional */ }
+      await refresh();
+      openArticle(r.id);
+    } catch (err) {
+      status.textContent = "error: " + err.message;
+    } finally {
+      $("#add-submit").disabled = false;
+    }
+  });
 
   (async function start() {
     readHash();
