@@ -22,6 +22,22 @@ func eventLocationCommands(g *globals, root, train, eval *cobra.Command) {
 	train.AddCommand(newTrainEventLocationCmd())
 }
 
+// readLocFile reads the event-location file given with --file.
+func readLocFile(path string, read func(io.Reader) ([]loceval.Entry, int, error)) ([]loceval.Entry, int, error) {
+	if path == "" {
+		return nil, 0, fmt.Errorf("--file FILE is required")
+	}
+	type got struct {
+		entries []loceval.Entry
+		skipped int
+	}
+	g, err := readFile(path, func(r io.Reader) (got, error) {
+		e, n, err := read(r)
+		return got{e, n}, err
+	})
+	return g.entries, g.skipped, err
+}
+
 // beforeEvents is the default pipeline without its events stage.
 func beforeEvents() (*analyze.Pipeline, error) {
 	p, err := analyze.Default()
@@ -53,17 +69,9 @@ none) the annotators marked. Sentences whose annotated place is not among
 sitrep's place mentions are left out. Writes the weights as JSON.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if path == "" {
-				return fmt.Errorf("--file FILE is required")
-			}
-			f, err := os.Open(path)
+			entries, _, err := readLocFile(path, loceval.ReadTraining)
 			if err != nil {
 				return err
-			}
-			entries, _, err := loceval.ReadTraining(f)
-			f.Close()
-			if err != nil {
-				return fmt.Errorf("%s: %w", path, err)
 			}
 			p, err := beforeEvents()
 			if err != nil {
@@ -172,17 +180,9 @@ both say none). Prints JSON: sitrep, and two baselines over the same places
 (the sentence's first place; the place nearest the verb).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if path == "" {
-				return fmt.Errorf("--file FILE is required")
-			}
-			f, err := os.Open(path)
+			entries, skipped, err := readLocFile(path, loceval.Read)
 			if err != nil {
 				return err
-			}
-			entries, skipped, err := loceval.Read(f)
-			f.Close()
-			if err != nil {
-				return fmt.Errorf("%s: %w", path, err)
 			}
 			p, err := analyze.Default()
 			if err != nil {
