@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"strings"
 	"time"
@@ -126,9 +127,14 @@ sitrep's place mentions are left out. Writes the weights as JSON.`,
 				}
 			}
 			half := events.FitLocModel(fitE, fitG, epochs, rate, l2)
-			bestMargin, bestAcc := 0.0, -1.0
+			// the one-standard-error rule: the largest margin (the most
+			// deference to the hand rule) whose accuracy is within one
+			// standard error of the best
+			margins := []float64{0, 0.25, 0.5, 0.75, 1, 1.5, 2}
+			accs := make([]float64, len(margins))
+			bestAcc := -1.0
 			var tried []string
-			for _, mg := range []float64{0, 0.25, 0.5, 0.75, 1, 1.5, 2} {
+			for k, mg := range margins {
 				half.Margin = mg
 				ok := 0
 				for i, ex := range chooseE {
@@ -136,15 +142,20 @@ sitrep's place mentions are left out. Writes the weights as JSON.`,
 						ok++
 					}
 				}
-				acc := float64(ok) / float64(max(1, len(chooseE)))
-				tried = append(tried, fmt.Sprintf("%g:%.4f", mg, acc))
-				if acc > bestAcc {
-					bestMargin, bestAcc = mg, acc
+				accs[k] = float64(ok) / float64(max(1, len(chooseE)))
+				tried = append(tried, fmt.Sprintf("%g:%.4f", mg, accs[k]))
+				bestAcc = math.Max(bestAcc, accs[k])
+			}
+			se := math.Sqrt(bestAcc * (1 - bestAcc) / float64(max(1, len(chooseE))))
+			bestMargin := 0.0
+			for k, mg := range margins {
+				if accs[k] >= bestAcc-se {
+					bestMargin = mg
 				}
 			}
 			m := events.FitLocModel(exs, gold, epochs, rate, l2)
 			m.Margin = bestMargin
-			m.Trained = fmt.Sprintf("sitrep train event-location: %d examples from %d non-gold entries (%d left out: annotated place not among sitrep's mentions), %d epochs, rate %g, l2 %g; margin %g chosen on the odd half fitted on the even (accuracy by margin %s)",
+			m.Trained = fmt.Sprintf("sitrep train event-location: %d examples from %d non-gold entries (%d left out: annotated place not among sitrep's mentions), %d epochs, rate %g, l2 %g; margin %g chosen on the odd half fitted on the even by the one-standard-error rule (accuracy by margin %s)",
 				len(exs), len(entries), unreachable, epochs, rate, l2, bestMargin, strings.Join(tried, " "))
 			b, err := json.MarshalIndent(m, "", " ")
 			if err != nil {

@@ -113,6 +113,12 @@ func isVerbTagStr(t string) bool { return strings.HasPrefix(t, "VB") }
 
 var geoNouns = map[string]bool{"peninsula": true, "river": true, "valley": true, "province": true, "mountains": true, "sea": true, "gulf": true, "strait": true, "island": true, "islands": true, "desert": true, "region": true, "street": true, "square": true, "city": true, "district": true, "county": true, "bay": true, "lake": true, "coast": true, "airport": true, "bridge": true, "camp": true}
 
+// placeDesignators follow a place's name: "Khanasir town", "Teba neighbourhood".
+var placeDesignators = map[string]bool{
+	"town": true, "village": true, "district": true, "neighbourhood": true, "neighborhood": true, "camp": true,
+	"city": true, "province": true, "governorate": true, "countryside": true, "suburb": true, "area": true, "region": true,
+}
+
 var locPreps = map[string]bool{"in": true, "at": true, "near": true, "over": true, "outside": true, "inside": true, "across": true, "around": true, "into": true}
 
 var directions = map[string]bool{
@@ -373,9 +379,19 @@ func (c *Coder) isCountryName(s string) bool {
 }
 
 // capSeq returns the end of a run of capitalised words starting at i.
+// articleCap: a name written with a lower-case Arabic article, "al-Tijara".
+func articleCap(w string) bool {
+	for _, p := range []string{"al-", "el-", "ad-", "ar-", "as-", "ash-", "az-"} {
+		if rest, ok := strings.CutPrefix(w, p); ok && rest != "" && isCap(rest) {
+			return true
+		}
+	}
+	return false
+}
+
 func capSeq(st *sentState, i int, covered []bool) int {
 	j := i
-	for j < len(st.toks) && !covered[j] && (isCap(st.toks[j].text) || (j > i && (strings.HasPrefix(st.toks[j].text, "al-") || strings.HasPrefix(st.toks[j].text, "el-"))) || (j > i && (st.toks[j].low == "al" || st.toks[j].low == "bin" || st.toks[j].low == "de"))) && (!weekdaysMonths[st.toks[j].low] || j > i && isCap(st.toks[j].text) && !(j+1 < len(st.toks) && st.toks[j+1].tag == "CD")) {
+	for j < len(st.toks) && !covered[j] && (isCap(st.toks[j].text) || (j == i && articleCap(st.toks[j].text)) || (j > i && (strings.HasPrefix(st.toks[j].text, "al-") || strings.HasPrefix(st.toks[j].text, "el-"))) || (j > i && (st.toks[j].low == "al" || st.toks[j].low == "bin" || st.toks[j].low == "de"))) && (!weekdaysMonths[st.toks[j].low] || j > i && isCap(st.toks[j].text) && !(j+1 < len(st.toks) && st.toks[j+1].tag == "CD")) {
 		if j > i && (st.toks[j].low == "al" || st.toks[j].low == "bin") && !(j+1 < len(st.toks) && isCap(st.toks[j+1].text)) {
 			break
 		}
@@ -456,11 +472,14 @@ func (c *Coder) placeAt(st *sentState, i int, covered []bool) (mention, bool) {
 	}
 	pw := toks[k].low
 	ofPlace := pw == "of" && k > 0 && (toks[k-1].low == "city" || toks[k-1].low == "town" || toks[k-1].low == "village" || toks[k-1].low == "stronghold" || toks[k-1].low == "province" || toks[k-1].low == "region" || toks[k-1].low == "capital" || toks[k-1].low == "area" || toks[k-1].low == "outskirts" || toks[k-1].low == "centre" || toks[k-1].low == "center" || toks[k-1].low == "district" || toks[k-1].low == "suburbs" || toks[k-1].low == "port")
-	if !locPreps[pw] && !ofPlace && pw != "from" && pw != "to" {
-		return mention{}, false
-	}
 	e := capSeq(st, i, covered)
 	if e == i {
+		return mention{}, false
+	}
+	// "on Khanasir town", "of the Aziziyah district": a designator after the
+	// name makes it a place whatever the preposition
+	designated := e < len(toks) && placeDesignators[toks[e].low] && (pw == "on" || pw == "of" || pw == "against" || pw == "toward" || pw == "towards")
+	if !locPreps[pw] && !ofPlace && pw != "from" && pw != "to" && !designated {
 		return mention{}, false
 	}
 	name := st.join(i, e)
