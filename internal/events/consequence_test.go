@@ -1,6 +1,10 @@
 package events
 
-import "testing"
+import (
+	"testing"
+
+	"sitrep/internal/article"
+)
 
 // ", killing N" tells what the attack before it did: one event, with the
 // attack's doer and the dead.
@@ -30,6 +34,34 @@ func TestConsequenceParticiple(t *testing.T) {
 		}
 		if len(assaults) != 1 {
 			t.Errorf("%q: %d assaults %v, want one", tt.text, len(assaults), assaults)
+		}
+	}
+}
+
+// A location the coder read from the words (a capital, a locative phrase)
+// takes the point of the article's place written the same way.
+func TestPlaceCoordinates(t *testing.T) {
+	places := []article.Place{
+		{Name: "Manila", Country: "PH", Lat: 14.6, Lon: 121.0, Mentions: []article.Mention{{Text: "Manila"}}},
+		{Name: "Ar Raqqah", Country: "SY", Lat: 35.95, Lon: 39.01, Mentions: []article.Mention{{Text: "Raqqa"}}},
+		{Name: "Paris", Country: "FR", Lat: 48.85, Lon: 2.35, Mentions: []article.Mention{{Text: "Paris"}}},
+	}
+	tests := []struct {
+		loc      article.EventLocation
+		lat, lon float64
+	}{
+		{article.EventLocation{Name: "Manila", Country: "PH"}, 14.6, 121.0},
+		{article.EventLocation{Name: "Raqqa"}, 35.95, 39.01},                    // by the mention as written
+		{article.EventLocation{Name: "Paris", Country: "US"}, 0, 0},             // another country's Paris: left alone
+		{article.EventLocation{Name: "Manila", Lat: 1, Lon: 2}, 1, 2},           // a point already: kept
+		{article.EventLocation{Name: "Aziziyah district", Country: "SY"}, 0, 0}, // not a place of the article
+	}
+	for _, tt := range tests {
+		l := tt.loc
+		evs := []article.Event{{Type: "ASSAULT", Location: &l}}
+		placeCoordinates(evs, places)
+		if l.Lat != tt.lat || l.Lon != tt.lon {
+			t.Errorf("%+v -> %v,%v, want %v,%v", tt.loc, l.Lat, l.Lon, tt.lat, tt.lon)
 		}
 	}
 }

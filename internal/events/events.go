@@ -252,7 +252,40 @@ func (c *Coder) Code(ctx context.Context, a *article.Article) []article.Event {
 			drafts = append(drafts, dr)
 		}
 	}
-	return c.merge(drafts, d)
+	evs := c.merge(drafts, d)
+	placeCoordinates(evs, a.Places)
+	return evs
+}
+
+// placeCoordinates gives an event location that has no point (a capital
+// read as a metonym, a locative phrase) the point of the article's place
+// written the same way, in the same country when the location names one.
+func placeCoordinates(evs []article.Event, places []article.Place) {
+	for i := range evs {
+		l := evs[i].Location
+		if l == nil || l.Lat != 0 || l.Lon != 0 || l.Name == "" {
+			continue
+		}
+	find:
+		for _, p := range places {
+			if l.Country != "" && p.Country != "" && p.Country != l.Country || p.Lat == 0 && p.Lon == 0 {
+				continue
+			}
+			if strings.EqualFold(p.Name, l.Name) {
+				l.Lat, l.Lon = p.Lat, p.Lon
+				break
+			}
+			for _, m := range p.Mentions {
+				if strings.EqualFold(m.Text, l.Name) {
+					l.Lat, l.Lon = p.Lat, p.Lon
+					if l.Country == "" {
+						l.Country = p.Country
+					}
+					break find
+				}
+			}
+		}
+	}
 }
 
 // sentence is the working state of the sentence sp of a's Body: its tokens
