@@ -14,6 +14,7 @@ import (
 
 func newExportCmd(g *globals) *cobra.Command {
 	var format string
+	var minConf float64
 	cmd := &cobra.Command{
 		Use:   "export",
 		Short: "Export the store: jsonl (whole articles), csv (one row per article), events-csv or gdelt (one row per event)",
@@ -49,14 +50,15 @@ func newExportCmd(g *globals) *cobra.Command {
 				}
 				return w.Error()
 			case "events-csv":
-				return exportEventsCSV(ctx, st, out)
+				return exportEventsCSV(ctx, st, out, minConf)
 			case "gdelt":
-				return exportGDELT(ctx, st, out)
+				return exportGDELT(ctx, st, out, minConf)
 			default:
 				return fmt.Errorf("unknown --format %q (want jsonl, csv, events-csv or gdelt)", format)
 			}
 		},
 	}
+	cmd.Flags().Float64Var(&minConf, "min-confidence", 0, "events-csv and gdelt: leave out events less confident than this (0 to 1)")
 	cmd.Flags().StringVar(&format, "format", "jsonl", "jsonl, csv, events-csv (ACLED-like, one row per event) or gdelt (GDELT 2.0 event table columns, tab-separated)")
 	return cmd
 }

@@ -25,11 +25,19 @@ func intOr(p *int, def string) string {
 
 func ff(v float64) string { return strconv.FormatFloat(v, 'f', 5, 64) }
 
-// eventRows turns an article's coded events into ACLED-like rows.
-func eventRows(a *article.Article) [][]string {
+// exported reports whether an event goes into the event exports: done (not
+// hypothetical or negated) and at least minConf confident.
+func exported(e article.Event, minConf float64) bool {
+	return !e.Hypothetical && !e.Negated && e.Confidence >= minConf
+}
+
+// eventRows turns an article's coded events into ACLED-like rows. Event ids
+// are the article id and the event's position among all its events, so they
+// stay the same whatever is left out.
+func eventRows(a *article.Article, minConf float64) [][]string {
 	var rows [][]string
 	for i, e := range a.Events {
-		if e.Hypothetical || e.Negated {
+		if !exported(e, minConf) {
 			continue
 		}
 		loc, cc, lat, lon := "", "", "", ""
@@ -62,14 +70,14 @@ func reportedBy(e article.Event) string {
 	return e.ReportedBy.Name
 }
 
-func exportEventsCSV(ctx context.Context, st eachArticle, out io.Writer) error {
+func exportEventsCSV(ctx context.Context, st eachArticle, out io.Writer, minConf float64) error {
 	w := csv.NewWriter(out)
 	w.Write([]string{"event_id", "event_date", "event_type", "sub_event_type", "cameo",
 		"actor1", "actor1_country", "actor1_role", "actor2", "actor2_country", "actor2_role",
 		"country", "location", "latitude", "longitude", "fatalities", "injured", "claimed_by", "reported_by",
 		"source_url", "source", "article_id", "confidence", "notes"})
 	err := st.Each(ctx, func(a *article.Article) error {
-		for _, r := range eventRows(a) {
+		for _, r := range eventRows(a, minConf) {
 			if err := w.Write(r); err != nil {
 				return err
 			}
@@ -109,14 +117,14 @@ var gdeltColumns = []string{"GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "Ac
 	"NumMentions", "NumSources", "NumArticles", "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_Lat", "ActionGeo_Long",
 	"DATEADDED", "SOURCEURL"}
 
-func exportGDELT(ctx context.Context, st eachArticle, out io.Writer) error {
+func exportGDELT(ctx context.Context, st eachArticle, out io.Writer, minConf float64) error {
 	w := csv.NewWriter(out)
 	w.Comma = '\t'
 	w.Write(gdeltColumns)
 	ix := country.Default()
 	err := st.Each(ctx, func(a *article.Article) error {
 		for i, e := range a.Events {
-			if e.Hypothetical || e.Negated {
+			if !exported(e, minConf) {
 				continue
 			}
 			date := strings.ReplaceAll(e.Date, "-", "")
