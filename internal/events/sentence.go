@@ -1879,6 +1879,8 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 			}
 		}
 	}
+	// the fitted chooser (rolemodel.go) may overrule the picks above
+	srcU, tgtU, src, tgt = c.chooseRoles(st, d, tr, m, srcU, tgtU, src, tgt)
 	// a titled official with no country of his own: the country the
 	// sentence places him in ("President X threatened a curfew in Algiers")
 	if src.Country == "" && srcU != nil && srcU.isActor && (srcU.known || srcU.person || src.Role != "") {
