@@ -1880,6 +1880,7 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 		}
 	}
 	// the fitted chooser (rolemodel.go) may overrule the picks above
+	ruleSrc, ruleTgt := src.Name != "", tgt.Name != "" // confidence counts the rules' actors
 	srcU, tgtU, src, tgt = c.chooseRoles(st, d, tr, m, srcU, tgtU, src, tgt)
 	// a titled official with no country of his own: the country the
 	// sentence places him in ("President X threatened a curfew in Algiers")
@@ -2010,10 +2011,10 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 	dr.subjNominal = subjNominal
 	dr.ev.Source, dr.ev.Target = src, tgt
 	dr.ev.Hypothetical, dr.ev.Negated = hyp, neg
-	if src.Name != "" {
+	if src.Name != "" && ruleSrc {
 		dr.ev.Confidence += 0.1
 	}
-	if tgt.Name != "" {
+	if tgt.Name != "" && ruleTgt {
 		dr.ev.Confidence += 0.1
 	}
 	if hyp || neg {
