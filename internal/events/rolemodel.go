@@ -210,6 +210,8 @@ func (c *Coder) roleCandidates(st *sentState, tr trigger, m modality, srcU, tgtU
 			"verbs=" + side + bucket(verbs, 0, 1),
 			"commas=" + side + bucket(commas, 0, 1),
 			"ands=" + side + bucket(ands, 0),
+			"tside=" + tr.p.typ + "_" + side,
+			"cprep=" + class + "_" + prep,
 		}
 		if reports > 0 {
 			f = append(f, "report_between", "report_between_"+side)
@@ -308,8 +310,8 @@ func (c *Coder) roleCandidates(st *sentState, tr trigger, m modality, srcU, tgtU
 		}
 	}
 	n := bucket(len(rc.units), 0, 1, 2, 4)
-	rc.srcNone = []string{"none", "none_n=" + n, "none_v=" + voice, "none_c=" + class}
-	rc.tgtNone = []string{"none", "none_n=" + n, "none_v=" + voice, "none_c=" + class}
+	rc.srcNone = []string{"none", "none_n=" + n, "none_v=" + voice, "none_c=" + class, "none_t=" + tr.p.typ}
+	rc.tgtNone = []string{"none", "none_n=" + n, "none_v=" + voice, "none_c=" + class, "none_t=" + tr.p.typ}
 	if srcU != nil && !srcU.isActor {
 		// the subject is a thing: "Air strikes ... killed 12", "The
 		// decision angered"
