@@ -337,8 +337,10 @@ func (c *Coder) roleCandidates(st *sentState, tr trigger, m modality, srcU, tgtU
 // the trigger) never replaces an actor the rules found in the reported
 // clause ("A source said Russia launched air strikes": Russia stays), and
 // a unit in another clause (past a reporting verb or a clause boundary)
-// never fills a role the rules left empty ("Putin ordered the strikes after
-// ... an Airbus that crashed ... was brought down by a bomb": no source).
+// neither fills a role the rules left empty ("Putin ordered the strikes
+// after ... an Airbus that crashed ... was brought down by a bomb": no
+// source) nor replaces a pick the rules found in the trigger's own clause
+// ("Iran threatened ... unless Baghdad accepted": Baghdad accepted).
 func (m *LocModel) choose(cands [][]string, none []string) int {
 	best, bestS := -1, m.score(none)
 	rule, ruleS := -2, 0.0
@@ -358,7 +360,7 @@ func (m *LocModel) choose(cands [][]string, none []string) int {
 	if rule >= 0 && best >= 0 && best != rule && hasFeature(cands[best], "report_between") {
 		return rule
 	}
-	if rule == -1 && best >= 0 && hasFeature(cands[best], "outclause") {
+	if rule > -2 && best >= 0 && best != rule && hasFeature(cands[best], "outclause") && (rule == -1 || !hasFeature(cands[rule], "outclause")) {
 		return rule // nor does a unit of another clause fill a gap the rules left
 	}
 	if rule > -2 && best != rule && bestS-ruleS < m.Margin {
