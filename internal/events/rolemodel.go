@@ -380,18 +380,31 @@ func hasFeature(f []string, x string) bool {
 
 // chooseRoles is the hook in codeTrigger: given the rules' source and
 // target, it returns the fitted choosers' (the same ones when the model
-// agrees or is absent).
-func (c *Coder) chooseRoles(st *sentState, d *discourse, tr trigger, m modality, srcU, tgtU *unit, src, tgt article.Actor) (*unit, *unit, article.Actor, article.Actor) {
+// agrees or is absent), and the change to the event's confidence that
+// keeps it counting the actors the rules found (+0.1 each, added later for
+// the final ones): the choice of a sentence's main event stays the rules'.
+func (c *Coder) chooseRoles(st *sentState, d *discourse, tr trigger, m modality, srcU, tgtU *unit, src, tgt article.Actor) (*unit, *unit, article.Actor, article.Actor, float64) {
 	if c.roles == nil && c.roleTrace == nil {
-		return srcU, tgtU, src, tgt
+		return srcU, tgtU, src, tgt, 0
 	}
 	rc := c.roleCandidates(st, tr, m, srcU, tgtU)
 	if c.roleTrace != nil {
 		*c.roleTrace = append(*c.roleTrace, rc)
 	}
 	if c.roles == nil || len(rc.units) == 0 {
-		return srcU, tgtU, src, tgt
+		return srcU, tgtU, src, tgt, 0
 	}
+	found := func(a, b article.Actor) float64 {
+		n := 0.0
+		if a.Name != "" {
+			n += 0.1
+		}
+		if b.Name != "" {
+			n += 0.1
+		}
+		return n
+	}
+	before := found(src, tgt)
 	ks := c.roles.Source.choose(rc.src, rc.srcNone)
 	if srcU != nil && !srcU.isActor {
 		// the subject is a thing, often a nominal event the verb joins
@@ -423,7 +436,7 @@ func (c *Coder) chooseRoles(st *sentState, d *discourse, tr trigger, m modality,
 			tgt = c.resolve(st, tgtU, d, tr.i)
 		}
 	}
-	return srcU, tgtU, src, tgt
+	return srcU, tgtU, src, tgt, before - found(src, tgt)
 }
 
 // RoleExample is one sentence's main event as the choosers see it: its

@@ -1879,9 +1879,11 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 			}
 		}
 	}
-	// the fitted chooser (rolemodel.go) may overrule the picks above
-	ruleSrc, ruleTgt := src.Name != "", tgt.Name != "" // confidence counts the rules' actors
-	srcU, tgtU, src, tgt = c.chooseRoles(st, d, tr, m, srcU, tgtU, src, tgt)
+	// the fitted chooser (rolemodel.go) may overrule the picks above; the
+	// confidence still counts the actors the rules found
+	var dconf float64
+	srcU, tgtU, src, tgt, dconf = c.chooseRoles(st, d, tr, m, srcU, tgtU, src, tgt)
+	conf += dconf
 	// a titled official with no country of his own: the country the
 	// sentence places him in ("President X threatened a curfew in Algiers")
 	if src.Country == "" && srcU != nil && srcU.isActor && (srcU.known || srcU.person || src.Role != "") {
@@ -2011,10 +2013,10 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 	dr.subjNominal = subjNominal
 	dr.ev.Source, dr.ev.Target = src, tgt
 	dr.ev.Hypothetical, dr.ev.Negated = hyp, neg
-	if src.Name != "" && ruleSrc {
+	if src.Name != "" {
 		dr.ev.Confidence += 0.1
 	}
-	if tgt.Name != "" && ruleTgt {
+	if tgt.Name != "" {
 		dr.ev.Confidence += 0.1
 	}
 	if hyp || neg {
