@@ -1,5 +1,5 @@
 # events area: the PLOVER event coder (internal/events)
-.PHONY: eval-events bench-events train-events-pos train-events-actors
+.PHONY: eval-events bench-events train-events-pos train-events-actors train-event-roles
 
 # PLOVER GSR (type, actors at country level, fatalities; dev/heldout halves),
 # PETRARCH unit-test XML records and the ConfliBERT sets, as JSON.
@@ -23,6 +23,11 @@ train-events-pos: build
 train-events-actors: build
 	@mkdir -p out
 	$(BIN) train events-actors --dict $(SHARED)/data/events/dictionaries --out out/events-actors.tsv.gz
+
+# refits internal/events/rolemodel.json (the fitted source/target chooser)
+# on ConfliBERT cameo_ner train (under a second; byte-for-byte reproducible)
+train-event-roles: build
+	$(BIN) train event-roles --file $(SHARED)/data/events/conflibert/cameo_ner/train.txt --out internal/events/rolemodel.json
 
 EVAL += eval-events
 BENCH += bench-events

@@ -72,6 +72,7 @@ func NewRoot(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		queueCommands,
 		storiesCommands,
 		eventLocationCommands,
+		eventRolesCommands,
 	} {
 		add(g, root, train, eval)
 	}

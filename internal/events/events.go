@@ -51,6 +51,9 @@ type Coder struct {
 	gaz       *Gazetteer
 	leaders   *Gazetteer // leaders.go: office holders by country, written here
 	loc       *LocModel  // locmodel.go: the fitted event-location linker; nil: the hand rules
+	roles     *RoleModel // rolemodel.go: the fitted source/target chooser; nil: the hand rules
+	// roleTrace collects each trigger's actor candidates (training only)
+	roleTrace *[]*roleChoice
 }
 
 // New returns the stage with its embedded lexicons and models. If the
@@ -72,6 +75,11 @@ func New() *Coder {
 		slog.Warn("events: location model unavailable, placing events by rule", "err", err)
 	} else {
 		c.loc = lm
+	}
+	if rm, err := loadRoleModel(roleModelJSON); err != nil {
+		slog.Warn("events: role model unavailable, choosing actors by rule", "err", err)
+	} else {
+		c.roles = rm
 	}
 	return c
 }

@@ -233,13 +233,28 @@ func leaderIndex() *Gazetteer {
 		delete(g.surname, s)
 	}
 	// titled names ("King Hussein", "Sheikh Hamad ...") are also known
-	// without their title
+	// without their title, when every titled bearer acts for one country
+	// ("King Abdullah" of Jordan and of Saudi Arabia: neither). (This loop
+	// used to add to g.full while ranging over it, so which bearer won
+	// changed from run to run.)
+	untitled := map[string]gazEntry{}
+	ambiguous := map[string]bool{}
 	for k, e := range g.full {
 		f := strings.Fields(k)
 		if len(f) > 1 && leaderTitles[f[0]] {
-			if _, seen := g.full[strings.Join(f[1:], " ")]; !seen {
-				g.full[strings.Join(f[1:], " ")] = e
+			u := strings.Join(f[1:], " ")
+			if _, seen := g.full[u]; seen {
+				continue
 			}
+			if o, seen := untitled[u]; seen && o.country != e.country {
+				ambiguous[u] = true
+			}
+			untitled[u] = e
+		}
+	}
+	for u, e := range untitled {
+		if !ambiguous[u] {
+			g.full[u] = e
 		}
 	}
 	return g

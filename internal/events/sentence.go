@@ -1883,6 +1883,11 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 			}
 		}
 	}
+	// the fitted chooser (rolemodel.go) may overrule the picks above; the
+	// confidence still counts the actors the rules found
+	var dconf float64
+	srcU, tgtU, src, tgt, dconf = c.chooseRoles(st, d, tr, m, srcU, tgtU, src, tgt)
+	conf += dconf
 	// a titled official with no country of his own: the country the
 	// sentence places him in ("President X threatened a curfew in Algiers")
 	if src.Country == "" && srcU != nil && srcU.isActor && (srcU.known || srcU.person || src.Role != "") {
