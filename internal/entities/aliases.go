@@ -21,7 +21,8 @@ type knownActor struct {
 
 var knownActors = []knownActor{
 	{"Islamic State", article.Organization, "", INS, []string{"IS", "ISIL", "ISIS", "Daesh", "Daish", "Islamic State group",
-		"Islamic State of Iraq and the Levant", "Islamic State of Iraq and Syria", "Islamic State of Iraq and al-Sham"}},
+		"Islamic State of Iraq and the Levant", "Islamic State of Iraq and Syria", "Islamic State of Iraq and al-Sham",
+		"Islamic State in Iraq and the Levant", "Islamic State in Iraq and Syria", "Islamic State in Iraq and al-Sham"}},
 	{"Taliban", article.Organization, "AFG", INS, []string{"Afghan Taliban"}},
 	{"Pakistani Taliban", article.Organization, "PAK", INS, []string{"Tehrik-i-Taliban Pakistan", "Tehreek-e-Taliban Pakistan", "TTP"}},
 	{"al-Qaeda", article.Organization, "", INS, []string{"al-Qaida", "al Qaeda", "al Qaida", "Al-Qaeda", "Al Qaeda", "Qaeda", "al-Qa'ida"}},

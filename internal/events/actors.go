@@ -255,7 +255,7 @@ func (c *Coder) ownMentions(st *sentState) []mention {
 		}
 		// longest multiword match of known actors, countries, capitals
 		best := mention{}
-		for l := min(5, n-i); l >= 1; l-- {
+		for l := min(8, n-i); l >= 1; l-- { // known actors up to 8 words ("Islamic State in Iraq and the Levant"), the rest up to 5
 			if anyCovered(covered, i, i+l) {
 				continue
 			}
@@ -274,6 +274,9 @@ func (c *Coder) ownMentions(st *sentState) []mention {
 					best.s = i - 1
 				}
 				break
+			}
+			if l > 5 {
+				continue
 			}
 			if ci, ok := c.countries.ByName(phr); ok && capOK(phr, lp) {
 				best = mention{s: i, e: i + l, kind: mkCountry, name: cleanName(phr), country: ci.Alpha3,
