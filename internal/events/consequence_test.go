@@ -65,3 +65,21 @@ func TestPlaceCoordinates(t *testing.T) {
 		}
 	}
 }
+
+// "Shot dead" counts the dead as "killed" does.
+func TestShotDead(t *testing.T) {
+	c := New()
+	for _, tt := range []struct {
+		text string
+		dead int
+	}{
+		{"Gunmen shot dead an American soldier in Fallujah on Thursday.", 1},
+		{"Gunmen shot dead two policemen in Quetta.", 2},
+		{"Two policemen were shot dead in Quetta on Monday.", 2},
+	} {
+		ev, ok := MainEvent(c.CodeSentence(tt.text, "2015-11-18"))
+		if !ok || ev.Type != "ASSAULT" || ev.Fatalities == nil || *ev.Fatalities != tt.dead {
+			t.Errorf("%q: %+v, want an ASSAULT with %d dead", tt.text, ev, tt.dead)
+		}
+	}
+}

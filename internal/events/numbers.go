@@ -100,6 +100,9 @@ func parseNumber(toks []tok, i int) (int, int, bool) {
 }
 
 var killWords = map[string]bool{"kill": true, "killed": true, "killing": true, "kills": true, "dead": true, "died": true, "die": true, "dies": true, "deaths": true, "death": true, "lives": true, "massacred": true, "slain": true, "perished": true, "executed": true}
+// killedDead are the verbs "dead" completes: "shot dead", "stabbed dead".
+var killedDead = map[string]bool{"shot": true, "stabbed": true, "beaten": true, "gunned": true, "hacked": true, "bludgeoned": true, "clubbed": true}
+
 var woundWords = map[string]bool{"wounded": true, "wounding": true, "wounds": true, "injured": true, "injuring": true, "injuries": true, "hurt": true, "injures": true, "wound": true, "injure": true}
 
 // victimNouns may stand between a number and a kill word: "224 people were killed".
@@ -145,14 +148,17 @@ func casualties(toks []tok) (dead, injured *int) {
 		for j < len(toks) && j <= i+3 && (toks[j].low == "all" || toks[j].low == "at" || toks[j].low == "least" || toks[j].low == "more" || toks[j].low == "than" || toks[j].low == "about" || toks[j].low == "nearly" || toks[j].low == "some" || toks[j].low == "almost" || toks[j].low == "up" || toks[j].low == "to" || toks[j].low == "rose") {
 			j++
 		}
-		if w != "dead" && w != "died" && w != "injuries" {
+		// "shot dead two policemen": "dead" after a killing verb is one
+		deadVerb := w == "dead" && i > 0 && killedDead[toks[i-1].low]
+		if w != "dead" && w != "died" && w != "injuries" || deadVerb {
 			if v, _, ok := parseNumber(toks, j); ok && !(toks[j].low == "a" || toks[j].low == "an") {
 				set(target, v)
 				continue
 			}
 		}
-		// "killed the deputy chief", "killing a soldier": one person
-		if isK && (w == "killed" || w == "killing" || w == "kills" || w == "kill" || w == "assassinated" || w == "murdered") {
+		// "killed the deputy chief", "killing a soldier", "shot dead an
+		// American soldier": one person
+		if isK && (w == "killed" || w == "killing" || w == "kills" || w == "kill" || w == "assassinated" || w == "murdered" || deadVerb) {
 			k := i + 1
 			if k < len(toks) && (toks[k].low == "a" || toks[k].low == "an" || toks[k].low == "the" || toks[k].low == "one") {
 				for q := k + 1; q < len(toks) && q <= k+4; q++ {
@@ -178,7 +184,7 @@ func casualties(toks []tok) (dead, injured *int) {
 		}
 		// backward: "224 people were killed", "12 dead", "two wounded"
 		k := i - 1
-		for k >= 0 && i-k <= 6 && (victimNouns[toks[k].low] || toks[k].tag == "JJ" || isCap(toks[k].text) && k > 0) {
+		for k >= 0 && i-k <= 6 && (victimNouns[toks[k].low] || toks[k].tag == "JJ" || isCap(toks[k].text) && k > 0 || deadVerb && k == i-1) {
 			k--
 		}
 		for ; k >= 0 && i-k <= 7; k-- {
