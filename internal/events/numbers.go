@@ -100,6 +100,7 @@ func parseNumber(toks []tok, i int) (int, int, bool) {
 }
 
 var killWords = map[string]bool{"kill": true, "killed": true, "killing": true, "kills": true, "dead": true, "died": true, "die": true, "dies": true, "deaths": true, "death": true, "lives": true, "massacred": true, "slain": true, "perished": true, "executed": true}
+
 // killedDead are the verbs "dead" completes: "shot dead", "stabbed dead".
 var killedDead = map[string]bool{"shot": true, "stabbed": true, "beaten": true, "gunned": true, "hacked": true, "bludgeoned": true, "clubbed": true}
 
