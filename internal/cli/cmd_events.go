@@ -145,22 +145,6 @@ func newEvalEventsCmd() *cobra.Command {
 // entities and places stages (analyze.Default's order, without topics,
 // which the coder does not read), then through c.
 func pipelineCoder(c *events.Coder) (func(string) []article.Event, error) {
-	pre, err := preEventStages()
-	if err != nil {
-		return nil, err
-	}
-	return func(text string) []article.Event {
-		a := pre(text)
-		if err := c.Apply(context.Background(), a); err != nil {
-			slog.Warn("eval events: stage failed", "stage", c.Name(), "err", err)
-		}
-		return a.Events
-	}, nil
-}
-
-// preEventStages returns a function that makes an article of one sentence
-// and runs the stages before events on it (dates, entities, places).
-func preEventStages() (func(string) *article.Article, error) {
 	ner, err := entities.NewDefault()
 	if err != nil {
 		return nil, err
@@ -169,15 +153,15 @@ func preEventStages() (func(string) *article.Article, error) {
 	if err != nil {
 		return nil, err
 	}
-	stages := []analyze.Stage{timex.New(), ner, places}
-	return func(text string) *article.Article {
+	stages := []analyze.Stage{timex.New(), ner, places, c}
+	return func(text string) []article.Event {
 		a := &article.Article{Body: text}
 		for _, st := range stages {
 			if err := st.Apply(context.Background(), a); err != nil {
-				slog.Warn("events: stage failed", "stage", st.Name(), "err", err)
+				slog.Warn("eval events: stage failed", "stage", st.Name(), "err", err)
 			}
 		}
-		return a
+		return a.Events
 	}, nil
 }
 

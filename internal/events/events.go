@@ -54,8 +54,6 @@ type Coder struct {
 	roles     *RoleModel // rolemodel.go: the fitted source/target chooser; nil: the hand rules
 	// roleTrace collects each trigger's actor candidates (training only)
 	roleTrace *[]*roleChoice
-	// roleForce makes one trigger take a given source or target option (training only)
-	roleForce *roleForce
 }
 
 // New returns the stage with its embedded lexicons and models. If the

@@ -384,36 +384,27 @@ func hasFeature(f []string, x string) bool {
 // keeps it counting the actors the rules found (+0.1 each, added later for
 // the final ones): the choice of a sentence's main event stays the rules'.
 func (c *Coder) chooseRoles(st *sentState, d *discourse, tr trigger, m modality, srcU, tgtU *unit, src, tgt article.Actor) (*unit, *unit, article.Actor, article.Actor, float64) {
-	if c.roles == nil && c.roleTrace == nil && c.roleForce == nil {
+	if c.roles == nil && c.roleTrace == nil {
 		return srcU, tgtU, src, tgt, 0
 	}
 	rc := c.roleCandidates(st, tr, m, srcU, tgtU)
 	if c.roleTrace != nil {
 		*c.roleTrace = append(*c.roleTrace, rc)
 	}
-	if f := c.roleForce; f != nil {
-		if f.pos != rc.pos {
-			return srcU, tgtU, src, tgt, 0
-		}
-		// the forced option for one role, the rules' pick for the other
-		// (which gives the unit up if it is the forced one)
-		ks, kt := rc.ruleS, rc.ruleT
-		if f.target {
-			kt = f.k
-			if kt >= 0 && ks == kt {
-				ks = -1
-			}
-		} else {
-			ks = f.k
-			if ks >= 0 && ks == kt {
-				kt = -1
-			}
-		}
-		return c.applyRoles(st, d, tr, rc, ks, kt, srcU, tgtU, src, tgt)
-	}
 	if c.roles == nil || len(rc.units) == 0 {
 		return srcU, tgtU, src, tgt, 0
 	}
+	found := func(a, b article.Actor) float64 {
+		n := 0.0
+		if a.Name != "" {
+			n += 0.1
+		}
+		if b.Name != "" {
+			n += 0.1
+		}
+		return n
+	}
+	before := found(src, tgt)
 	ks := c.roles.Source.choose(rc.src, rc.srcNone)
 	if srcU != nil && !srcU.isActor {
 		// the subject is a thing, often a nominal event the verb joins
@@ -429,23 +420,6 @@ func (c *Coder) chooseRoles(st *sentState, d *discourse, tr trigger, m modality,
 			kt = rc.ruleT
 		}
 	}
-	return c.applyRoles(st, d, tr, rc, ks, kt, srcU, tgtU, src, tgt)
-}
-
-// applyRoles makes options ks and kt (indexes into rc.units, -1 none) the
-// source and target; see chooseRoles.
-func (c *Coder) applyRoles(st *sentState, d *discourse, tr trigger, rc *roleChoice, ks, kt int, srcU, tgtU *unit, src, tgt article.Actor) (*unit, *unit, article.Actor, article.Actor, float64) {
-	found := func(a, b article.Actor) float64 {
-		n := 0.0
-		if a.Name != "" {
-			n += 0.1
-		}
-		if b.Name != "" {
-			n += 0.1
-		}
-		return n
-	}
-	before := found(src, tgt)
 	if ks != rc.ruleS {
 		if ks < 0 {
 			srcU, src = nil, article.Actor{}
@@ -465,14 +439,6 @@ func (c *Coder) applyRoles(st *sentState, d *discourse, tr trigger, rc *roleChoi
 	return srcU, tgtU, src, tgt, before - found(src, tgt)
 }
 
-// roleForce: the trigger at rune offset pos takes option k (-1 none) as
-// its target (target) or source, the rules' pick for the other role.
-type roleForce struct {
-	pos    int
-	target bool
-	k      int
-}
-
 // RoleExample is one sentence's main event as the choosers see it: its
 // actor units' features as sources and as targets, the none options', and
 // which units overlap gold source and target spans.
@@ -488,29 +454,18 @@ type RoleExample struct {
 	// HasS, HasT: the gold names a source / target at all (set by the
 	// caller); without one, the right answer is none
 	HasS, HasT bool
-	// SrcCodes, TgtCodes (RoleExampleCodes only): the actor code (country,
-	// else IGO/NGO, as the PLOVER evaluation compares) the main event's
-	// source / target ends with when that option is taken and the rules'
-	// pick kept for the other role: [0] none, [i+1] unit i; "?" when the
-	// main event is then another one
-	SrcCodes, TgtCodes []string
 }
 
 // RoleExamples codes a (already through the stages before events, or bare)
 // with the hand rules alone and describes its main event's actor units.
 // ok is false when nothing is coded.
 func (c *Coder) RoleExamples(a *article.Article) (ex RoleExample, ok bool) {
-	ex, _, ok = c.roleExample(a)
-	return ex, ok
-}
-
-func (c *Coder) roleExample(a *article.Article) (ex RoleExample, pos int, ok bool) {
 	var trace []*roleChoice
 	cp := *c
-	cp.roles, cp.roleTrace, cp.roleForce = nil, &trace, nil
+	cp.roles, cp.roleTrace = nil, &trace
 	ev, found := MainEvent(cp.Code(context.Background(), a))
 	if !found || ev.Evidence.Trigger == nil {
-		return ex, 0, false
+		return ex, false
 	}
 	var rc *roleChoice
 	for _, r := range trace {
@@ -519,39 +474,9 @@ func (c *Coder) roleExample(a *article.Article) (ex RoleExample, pos int, ok boo
 		}
 	}
 	if rc == nil {
-		return ex, 0, false
-	}
-	return RoleExample{Src: rc.src, Tgt: rc.tgt, SrcNone: rc.srcNone, TgtNone: rc.tgtNone, Units: rc.content}, rc.pos, true
-}
-
-// RoleExampleCodes is RoleExamples with SrcCodes and TgtCodes: a is coded
-// again once per option of each role (the rules' coding with that option
-// forced), and the code of the main event's actor read as the PLOVER
-// evaluation reads it (after the steps that follow the choice: a titled
-// official's country, the sentence's only country...). For learning from
-// gold that names actor codes, not spans.
-func (c *Coder) RoleExampleCodes(a *article.Article) (ex RoleExample, ok bool) {
-	ex, pos, ok := c.roleExample(a)
-	if !ok {
 		return ex, false
 	}
-	outcome := func(target bool, k int) string {
-		cp := *c
-		cp.roles, cp.roleTrace, cp.roleForce = nil, nil, &roleForce{pos: pos, target: target, k: k}
-		ev, found := MainEvent(cp.Code(context.Background(), a))
-		if !found || ev.Evidence.Trigger == nil || ev.Evidence.Trigger.Start != pos {
-			return "?"
-		}
-		if target {
-			return actorCode(ev.Target.Name, ev.Target.Country, ev.Target.Role)
-		}
-		return actorCode(ev.Source.Name, ev.Source.Country, ev.Source.Role)
-	}
-	for k := -1; k < len(ex.Src); k++ {
-		ex.SrcCodes = append(ex.SrcCodes, outcome(false, k))
-		ex.TgtCodes = append(ex.TgtCodes, outcome(true, k))
-	}
-	return ex, true
+	return RoleExample{Src: rc.src, Tgt: rc.tgt, SrcNone: rc.srcNone, TgtNone: rc.tgtNone, Units: rc.content}, true
 }
 
 // ChoiceExample is one choice to learn: each candidate's features, the
