@@ -166,6 +166,10 @@ var lightVerbs = map[string]bool{
 	"impose": true, "have": true, "give": true, "pay": true, "sign": true, "reach": true, "lodge": true, "issue": true, "stop": true,
 }
 
+// engageVerbs take a nominal event after "in" and lend it their subject:
+// "engaged in negotiations", "participated in the attack".
+var engageVerbs = map[string]bool{"engage": true, "participate": true, "involve": true, "join": false}
+
 // Reporting verbs introduce reported speech; their subject is the source of
 // the report, not an actor of the event reported.
 var reportingVerbs = map[string]bool{
@@ -182,6 +186,22 @@ var intentVerbs = map[string]bool{
 	"threaten": true, "offer": true, "agree": true, "prepare": true, "aim": true,
 	"hope": true, "swear": true, "expect": true, "wish": true, "propose": true,
 	"refuse": true, "decline": true, "fail": true, "hesitate": true, "resolve": true,
+}
+
+// intentNouns name an intention whose content follows as an infinitive
+// ("its willingness to withdraw"); the value is the intent it expresses.
+var intentNouns = map[string]string{
+	"intent": "intend", "intention": "intend", "intentions": "intend", "willingness": "intend", "readiness": "intend",
+	"desire": "intend", "determination": "intend", "plan": "intend", "plans": "intend", "commitment": "intend",
+	"pledge": "intend", "promise": "intend", "wish": "intend", "threat": "threaten", "threats": "threaten",
+	"refusal": "refuse",
+}
+
+// intentGovernors state an intention noun: "expressed its readiness to".
+var intentGovernors = map[string]bool{
+	"express": true, "voice": true, "announce": true, "signal": true, "reiterate": true, "reaffirm": true,
+	"show": true, "indicate": true, "state": true, "declare": true, "confirm": true, "have": true, "unveil": true,
+	"make": true, "renew": true, "repeat": true, "issue": true,
 }
 
 // Modals that make the next action hypothetical or future.

@@ -592,6 +592,14 @@ func (c *Coder) findTriggers(st *sentState) []trigger {
 				}
 			}
 		}
+		// "expressed its willingness to withdraw", "a pledge to provide aid"
+		if intentNouns[toks[tr.end].low] != "" && tr.end+2 < len(toks) && toks[tr.end+1].low == "to" {
+			for _, o := range out {
+				if !o.p.nominal && (o.i == tr.end+2 || (o.i == tr.end+3 && toks[tr.end+2].tag == "RB")) {
+					drop = true
+				}
+			}
+		}
 		if !drop {
 			keep = append(keep, tr)
 		}
@@ -843,6 +851,21 @@ func (c *Coder) verbGroup(st *sentState, v int) modality {
 					m.intent = "oblig"
 				}
 			}
+		case intentNouns[t.low] != "" && k+1 < len(toks) && toks[k+1].low == "to" && k+1 < v:
+			// "expressed its willingness to withdraw", "announced plans to
+			// impose sanctions": a noun of intent under a verb that states it
+			j := k - 1
+			for j >= 0 && (toks[j].tag == "DT" || toks[j].tag == "PRP$" || toks[j].tag == "JJ" || toks[j].tag == "RB" || toks[j].tag == "POS") {
+				j--
+			}
+			if j < 0 || !isVerbTag(toks[j].tag) || !intentGovernors[toks[j].lem] {
+				m.start = k + 1
+				return m
+			}
+			if m.intent == "" {
+				m.intent = intentNouns[t.low]
+			}
+			k = j
 		default:
 			m.start = k + 1
 			return m
@@ -1694,6 +1717,16 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 		for s >= 0 && (toks[s].tag == "DT" || toks[s].tag == "JJ" || toks[s].tag == "JJS" || toks[s].tag == "PRP$" || toks[s].tag == "CD" || toks[s].tag == "NN" || toks[s].tag == "NNP" || toks[s].low == "out" || toks[s].low == "up" || quantWords[toks[s].low] || s > 0 && toks[s].low == "of" && measureNouns[toks[s-1].low] || measureNouns[toks[s].low] && s+1 < len(toks) && toks[s+1].low == "of") && tr.i-s < 9 && (st.unitAt[s] < 0 || toks[s].tag == "PRP$") {
 			s-- // (also "10 days of war games", "a new round of talks")
 		}
+		// "engaged in negotiations", "took part in the attack", "participated
+		// in the talks": the verb before "in" lends its subject too
+		engaged := false
+		if s > 0 && toks[s].low == "in" && (engageVerbs[toks[s-1].lem] || s > 1 && toks[s-1].low == "part" && toks[s-2].lem == "take") {
+			s--
+			if toks[s].low == "part" {
+				s--
+			}
+			engaged = true
+		}
 		// attributive actor inside the nominal's NP: "Russian air strikes", "militant attacks"
 		first := tr.i - len(p.slots) + 1
 		if ui := st.unitAt[first]; ui >= 0 && st.units[ui].isActor && st.units[ui].ms < first && st.units[ui].pronoun == "" {
@@ -1705,7 +1738,7 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 			srcU = &u
 		}
 		if s >= 0 && isVerbTag(toks[s].tag) {
-			if lightVerbs[toks[s].lem] || c.verbPats[toks[s].lem] == nil {
+			if lightVerbs[toks[s].lem] || engaged || c.verbPats[toks[s].lem] == nil {
 				m = c.verbGroup(st, s)
 				if u := c.subjectOf(st, s, m.start, 0); u != nil {
 					srcU = u
@@ -2064,7 +2097,7 @@ func (c *Coder) subordination(st *sentState, i int, m modality) int {
 			n++
 		case w == "which" || w == "who":
 			n++
-		case w == "that" && k > 0 && !(isVerbTag(toks[k-1].tag) && reportingVerbs[toks[k-1].lem]):
+		case w == "that" && k > 0 && !reportThat(toks, k):
 			n++
 		case subordinators[w] && toks[k].tag == "IN" && k+1 < len(toks) && !(toks[k+1].tag == "CD"):
 			// "after a Serbian army jet shot down": a clause, not a PP, when a verb follows soon
@@ -2090,6 +2123,21 @@ func (c *Coder) subordination(st *sentState, i int, m modality) int {
 		n++
 	}
 	return n
+}
+
+// reportThat: the "that" at k opens a reported clause, right after a
+// reporting verb or past a short phrase ("said on Monday that", "told
+// reporters that", "said in a statement that").
+func reportThat(toks []tok, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-6; j-- {
+		if isVerbTag(toks[j].tag) {
+			return reportingVerbs[toks[j].lem]
+		}
+		if toks[j].low == "," || toks[j].low == ";" || toks[j].low == "that" || toks[j].low == "which" || toks[j].low == "who" {
+			return false
+		}
+	}
+	return false
 }
 
 var statementObjects = map[string]bool{"concern": true, "concerns": true, "condolences": true, "condolence": true, "sympathy": true,
