@@ -154,6 +154,35 @@ REQUEST - 100 : call for ~sanctions|boycott|resignation|ouster
 THREATEN - 130 : give ~warning|warnings
 COERCE arrest 173 : capture ; n:capture
 ASSAULT - 190 : recapture ; retake ; liberate ; overrun
+AGREE - 030 : volunteer ~to ; assure ; guarantee ~to|that ; iron out ~differences|dispute|disagreements ; straighten out ~differences|dispute ; n:intention to
+CONCEDE - 083 : accede ~to demands|demand|requests|request|pressure ; give in ~to ; bow ~to pressure|demands|demand ; meet ~demands|demand ; yield ~to pressure|demands|demand ; succumb ~to pressure|demands
+CONCEDE - 080 : give up ~claim|claims|demand|demands|sovereignty ; renounce ; relent ; obey ; abide by ; permit ; decriminalize ; decriminalise ; vindicate ; exculpate
+RETREAT - 087 : de-escalate ; n:de-escalation ; disengage ; draw back ; n:disengagement ; n:disarmament ; n:demobilization ; n:demobilisation
+RETREAT release 0841 : repatriate ~prisoners|refugees|detainees|remains|hostages|captives|soldiers|pows ; n:repatriation ; emancipate ; n:prisoner exchange ; n:prisoner swap ; swap ~prisoners|hostages|captives
+RETREAT access 086 : allow ~involvement|intervention|delivery|deliveries|entry|visit|visits|investigators|experts|team ; admit ~inspectors|observers|monitors|peacekeepers|investigators
+ACCUSE disapprove 111 : disapprove ; n:disapproval ; scorn ; pillory ; lecture ; remonstrate ; caution ~against ; rally ~opposition|support against ; n:denunciations
+ACCUSE investigate 090 : look into ; n:fact-finding ; n:autopsy
+REJECT defy 128 : flout ; ignore ~warning|warnings|calls|call|appeal|appeals|demands|demand|ultimatum|resolution|resolutions|ruling|order|orders|deadline|ban ; disregard ~warning|warnings|calls|call|appeal|appeals|demands|demand|ultimatum|resolution|resolutions|ruling|order|orders ; defy ~order|orders|ban|ruling|resolution|curfew|warning|warnings|ultimatum|calls|law ; n:defiance
+REJECT - 120 : block ~resolution|bill|proposal|measure|plan|deal|vote|nomination|appointment|motion ; n:boycott of talks
+THREATEN - 130 : caution
+MOBILIZE troops 150 : demonstrate ~military|strength|force|power|might ; n:show of force ; n:show of strength ; parade ~missiles|weapons|troops|tanks|weaponry ; call up ~reservists|reserves|troops|soldiers|conscripts ; marshal ~troops|forces|fighters ; redeploy ; fortify ; beef up ~security|forces|troops|presence|defences|defenses ; build up ~forces|troops|presence ; n:military buildup ; raise ~alert|readiness ; increase ~alert|readiness ; heighten ~alert|readiness ; n:high alert ; n:alert status ; n:combat readiness ; n:state of alert
+COERCE seize 174 : steal ; intercept ~ship|ships|vessel|vessels|boat|boats|convoy|shipment|shipments|cargo|tanker ; expel ~people|foreigners|nationals|citizens|residents|families|activists|journalists|individuals|immigrants|workers|aliens|missionaries|priests|students
+COERCE - 170 : blackmail
+SANCTION - 160 : annul ~agreement|treaty|accord|contract|deal|pact ; scrap ~agreement|treaty|accord|contract|deal|pact|visit|talks|plan|cooperation ; downgrade ; n:downgrading
+SANCTION aid 162 : slash ~aid|assistance|funding|funds ; n:aid cut
+SANCTION - 161 : reduce ~relations|ties|contacts|representation ; n:diplomatic relations severed
+SUPPORT - 054 : grant ~recognition ; extend ~recognition ; accord ~recognition ; n:diplomatic recognition
+SUPPORT - 051 : extol ; honor ; honour ; encourage ; appreciate ; n:apology ; n:apologies
+SUPPORT - 052 : defend ~verbally|decision|policy|record|position|stance|right
+CONSULT meeting 040 : converse ; reconvene ; n:consultation ; hold ~consultations|dialogue ; n:dialogue
+AID military 072 : equip ; n:arms sales ; n:arms shipment ; n:arms shipments ; n:military assistance
+AID economic 071 : bankroll ; underwrite
+PROTEST demonstrate 141 : chant ~slogans ; obstruct ~passage|traffic|road|roads|access|entrance|highway ; immolate ; n:self-immolation
+PROTEST obstruct 144 : barricade ~road|roads|street|streets|highway|entrance|bridge
+PROTEST riot 145 : n:violent protest ; n:violent protests ; n:violent demonstrations
+ASSAULT - 190 : wipe out ; repel ~attack|attacks|offensive|assault|invasion|incursion ; repulse ~attack|attacks|offensive|assault ; use ~military force|conventional force|armed force ; n:military force ; n:mass expulsion ; n:mass expulsions ; n:mass killing ; n:mass killings ; n:mass murder
+ASSAULT - 204 : use ~chemical|biological|nuclear|radiological|poison gas|nerve gas|weapons of mass destruction ; employ ~chemical|biological|nuclear|weapons ; n:chemical attack ; n:gas attack ; n:chemical weapons attack ; n:nuclear attack
+ASSAULT aerial 195 : employ ~aerial|aircraft|warplanes|drones|helicopters ; use ~aerial|warplanes|drones|helicopter gunships
 `
 
 // lightVerbs take a nominal trigger as object and lend it their subject:
