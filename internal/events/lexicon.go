@@ -183,6 +183,34 @@ PROTEST riot 145 : n:violent protest ; n:violent protests ; n:violent demonstrat
 ASSAULT - 190 : wipe out ; repel ~attack|attacks|offensive|assault|invasion|incursion ; repulse ~attack|attacks|offensive|assault ; use ~military force|conventional force|armed force ; n:military force ; n:mass expulsion ; n:mass expulsions ; n:mass killing ; n:mass killings ; n:mass murder
 ASSAULT - 204 : use ~chemical|biological|nuclear|radiological|poison gas|nerve gas|weapons of mass destruction ; employ ~chemical|biological|nuclear|weapons ; n:chemical attack ; n:gas attack ; n:chemical weapons attack ; n:nuclear attack
 ASSAULT aerial 195 : employ ~aerial|aircraft|warplanes|drones|helicopters ; use ~aerial|warplanes|drones|helicopter gunships
+AID economic 071 : extend ~aid|credit|credits|loan|loans|assistance|help|grant|grants ; write off ~debt|debts|loans ; forgive ~debt|debts ; cancel ~debt|debts ; award ~million|billion|grant|grants
+AID humanitarian 073 : fly ~aid|supplies|food|medicine|medicines|relief ; deliver ~medicine|medicines|water|tents|blankets|gift|gifts ; erect ~shelters|tents ; help ~refugees|victims|survivors|homeless|patients|wounded
+AID peacekeeping 074 : join ~peacekeeping|peace mission|peacekeepers ; contribute ~troops|peacekeepers|soldiers|battalion
+ASSAULT firearms 193 : fire ~bullets|shots|rounds|grenade|grenades ; exchange ~fire|gunfire|shots ; trade ~fire|gunfire|shots ; return ~fire
+ASSAULT - 190 : launch ~counterattack|counter-attack|counteroffensive|counter-offensive|incursion|invasion|raid|raids|assault|intervention ; n:counterattack ; n:counter-attack ; n:counter-offensive ; n:military campaign ; n:military intervention ; n:atrocities ; n:atrocity ; commit ~atrocities|atrocity|massacre|massacres ; wage ~offensive|campaign|attacks
+ASSAULT - 190 : throw ~firebomb|firebombs|acid|petrol bombs|petrol bomb|molotov ; hurl ~firebomb|firebombs|acid|petrol bombs|molotov
+ASSAULT bombing 183 : plant ~bomb|bombs|explosives|explosive|mine|mines|device
+ASSAULT aerial 195 : drop ~bomb|bombs|barrel bombs|explosives
+ASSAULT - 196 : breach ~ceasefire|truce|cease-fire
+COERCE destroy 175 : destroy ~buildings|building|house|home|monument|monuments|shops|mosque|mosques|church|churches|villages|village|school|schools|vehicles ; set ~ablaze|alight|afire
+COERCE restrict 172 : close ~station|radio|television|tv|website|websites|road|roads|route|shops|mosques|churches|markets ; block ~convoy|convoys|movement|movements|transmission|transmissions|website|websites|broadcasts ; impose ~fine|fines|penalty|penalties|censorship ; declare ~curfew ; order ~curfew ; halt ~publication|broadcasts|broadcast
+COERCE arrest 173 : take ~into custody|detention ; place ~under arrest|house arrest|surveillance|detention ; put ~under house arrest|arrest ; pass ~sentence|death sentence
+COERCE seize 174 : take over ~town|city|village|base|territory|building|embassy|airport|radio|station|parliament ; intercept ~immigrants|migrants|refugees
+CONCEDE - 081 : drop ~charges|case|objection|objections|demand|demands ; grant ~permission|clemency|bail|rights|concession ; commute ~sentence|sentences ; reduce ~sentence|sentences ; overturn ~conviction|sentence ; quash ~conviction|sentence ; revoke ~ban|restriction|restrictions|decree ; reverse ~decision|ban|policy ; clear ~of charges
+RETREAT - 087 : reduce ~troops|forces|troop|presence|garrison ; stop ~fighting|hostilities|shelling|attacks|bombing|violence|bloodshed|clashes ; end ~fighting|hostilities|shelling|attacks|bombing|violence|bloodshed|clashes ; halt ~violence|clashes|shelling|bombing|raids|hostilities ; abandon ~headquarters|stronghold|strongholds|outpost|outposts|trenches
+RETREAT ceasefire 0871 : hold ~fire
+RETREAT release 0842 : return ~equipment|aircraft|plane|planes|ship|ships|vessel|vessels|artwork|artworks|boat|boats
+RETREAT ease 085 : waive ~sanctions|embargo|tariffs
+REQUEST - 1031 : claim ~compensation|damages|reparations ; seek ~compensation|damages|reparations ; demand ~compensation|damages|reparations
+REJECT - 121 : defeat ~proposal|motion|bill|resolution|measure
+PROTEST demonstrate 141 : burn ~flag|flags|effigy|effigies|portrait|portraits|pictures ; chant ~against ; n:civil disobedience
+PROTEST obstruct 144 : put up ~barricade|barricades|roadblocks|roadblock ; set up ~barricades|roadblocks|roadblock|barricade
+CONSULT host 043 : receive ~ambassador|leader|counterpart|king|delegations|envoys|ministers|foreign minister|prime minister
+CONSULT phone 041 : receive ~call|phone call|telephone call ; talk ~by telephone|over telephone|by phone|over the phone
+CONSULT meeting 040 : hold ~conference|summit|dialogue|round table ; establish ~contact|contacts ; attend ~conference|session
+COOPERATE military 062 : sell ~weapons|arms|tanks|jets|fighters|missiles|aircraft|helicopters|warplanes ; buy ~weapons|arms|tanks|jets|fighters|missiles|aircraft|helicopters|warplanes ; join forces
+SUPPORT - 050 : resume ~ties|relations
+MOBILIZE troops 154 : increase ~troops|forces|presence|patrols ; boost ~forces|troops|presence|firepower ; rush ~troops|police|reinforcements|soldiers|forces ; place ~on alert|on high alert ; put ~on high alert
 `
 
 // lightVerbs take a nominal trigger as object and lend it their subject:
@@ -193,6 +221,7 @@ var lightVerbs = map[string]bool{
 	"continue": true, "escalate": true, "make": true, "undertake": true, "unleash": true, "lead": true,
 	"organize": true, "organise": true, "perpetrate": true, "commit": true, "expand": true, "announce": true,
 	"impose": true, "have": true, "give": true, "pay": true, "sign": true, "reach": true, "lodge": true, "issue": true, "stop": true,
+	"deliver": true, "submit": true, "present": true, "voice": true, "renew": true, "repeat": true, "reiterate": true, "file": true, "join": true, "open": true,
 }
 
 // engageVerbs take a nominal event after "in" and lend it their subject:

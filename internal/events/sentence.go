@@ -593,7 +593,7 @@ func (c *Coder) findTriggers(st *sentState) []trigger {
 			}
 		}
 		// "expressed its willingness to withdraw", "a pledge to provide aid"
-		if intentNouns[toks[tr.end].low] != "" && tr.end+2 < len(toks) && toks[tr.end+1].low == "to" {
+		if intentNouns[toks[tr.end].low] != "" && tr.end+2 < len(toks) && toks[tr.end+1].low == "to" && (tr.p.nominal || intentGovernors[toks[tr.i].lem]) {
 			for _, o := range out {
 				if !o.p.nominal && (o.i == tr.end+2 || (o.i == tr.end+3 && toks[tr.end+2].tag == "RB")) {
 					drop = true
@@ -1286,7 +1286,7 @@ var measureNouns = map[string]bool{"days": true, "weeks": true, "months": true, 
 var transparentVerbs = map[string]bool{"continue": true, "begin": true, "start": true, "attempt": true, "try": true, "manage": true, "decide": true, "resume": true, "keep": true}
 
 // repressedWords head the targets of violent repression.
-var repressedWords = map[string]bool{"protesters": true, "protestors": true, "demonstrators": true, "marchers": true, "rioters": true,
+var repressedWords = map[string]bool{"protesters": true, "protestors": true, "demonstrators": true, "protester": true, "protestor": true, "demonstrator": true, "marchers": true, "rioters": true,
 	"crowd": true, "crowds": true, "strikers": true, "protest": true, "protests": true, "demonstration": true, "demonstrations": true, "rally": true}
 
 // issuingVerbs put a document out; its participle content is the event.
