@@ -25,7 +25,7 @@ CONSULT visit 042 : visit ; n:visit ; travel to ; arrive in
 CONSULT host 043 : host ; receive ~delegation|visit|envoy|minister|president
 CONSULT mediate 045 : mediate ; n:mediation ; launch ~mediation
 SUPPORT - 051 : praise ; welcome ; hail ; commend ; applaud ; endorse ; back ; support ; defend ; thank ; congratulate ; apologize ; apologise ; forgive ; n:support ; rally ~behind|support ; upgrade ~ties|relations ; restore ~ties|relations ; establish ~ties|relations
-COOPERATE - 060 : cooperate ; collaborate ; share ~information|intelligence|evidence|expertise|data ; n:cooperation ; n:war games ; n:war game ; n:joint exercise ; n:joint exercises ; n:military exercise ; n:military exercises ; n:joint military exercise ; n:joint military exercises ; n:joint drills ; ally
+COOPERATE - 060 : cooperate ; collaborate ; share ~information|intelligence|evidence|expertise|data ; n:cooperation ; n:war games ; n:war game ; n:joint exercise ; n:joint exercises ; n:joint military exercise ; n:joint military exercises ; n:joint drills ; ally
 AID economic 071 : donate ; fund ; finance ; lend ; loan ; give ~aid|assistance|grant|loan|money|dollars|million|billion ; provide ~aid|assistance|food|support|funds|loan ; send ~aid|arms|weapons|food|supplies|medicine ; deliver ~aid|food|supplies ; hand over ~medicine|aid|food ; n:aid ; n:assistance ; n:donation
 AID asylum 075 : accept ~refugees|migrants|asylum-seekers ; take in ~refugees|migrants ; grant ~asylum ; n:asylum
 AID humanitarian 073 : evacuate ~wounded|refugees|civilians|injured ; grant ~asylum|refuge ; n:humanitarian aid ; n:food aid ; n:relief
@@ -48,7 +48,7 @@ PROTEST riot 145 : riot ; n:riot ; n:riots ; n:unrest ; n:clashes with police
 PROTEST obstruct 144 : block ~road|roads|roadway|highway|traffic|access|transport|bridge|crossing|railway|street|streets|entrance|port ; blockade ~road|roads ; n:roadblock ; n:roadblocks
 MOBILIZE troops 150 : mobilize ; mobilise ; deploy ; n:deployment ; mass ~troops|forces ; reinforce ; strengthen ~forces|troops ; put ~on alert ; remain ~on alert ; n:mobilization ; n:build-up ; n:buildup ; station ; train ~fighters|hackers|troops|militants
 SANCTION - 160 : sanction ; n:sanctions ; n:embargo ; impose ~sanctions|embargo|ban|restrictions|tariffs ; suspend ; sever ; cut ~ties|aid|relations ; break off ; expel ; recall ~ambassador|envoy ; freeze ; halt ~aid|talks|cooperation ; end ~mediation|aid|cooperation ; deny ~entry|visa|visas ; boycott ~talks|elections|meeting
-COERCE arrest 173 : arrest ; detain ; n:arrest ; n:arrests ; jail ; imprison ; round up ; capture ~suspects|activists|leader|opposition ; hold ~hostage|captive ; take ~hostage ; n:detention
+COERCE arrest 173 : arrest ; detain ; n:arrest ; n:arrests ; jail ; imprison ; round up ; capture ~suspects|activists|leader|opposition ; n:detention
 COERCE restrict 172 : ban ; outlaw ; prohibit ; n:ban ; n:curfew ; impose ~curfew|restrictions ; prevent ; restrict ; blockade ; n:blockade ; close ~border|borders ; n:state of emergency ; declare ~state of siege ; declare ~state of emergency ; declare ~martial law ; censor ; deface
 SANCTION - 160 : reduce ~aid|assistance|funding ; n:aid cuts ; expel ~diplomats|diplomat|ambassador|envoy|envoys ; prohibit ~aid|trade|imports|exports|flights ; n:travel ban
 COERCE - 170 : force ~to ; force ~out ; compel ~to ; coerce ; extend ~curfew|ban|detention ; extend ~state of emergency
@@ -61,11 +61,11 @@ AGREE - 030 : concur ; consent ; ratify ; reach ~agreement|accord|deal|settlemen
 CONSULT meeting 040 : talk ~with|to ; convene ; n:meeting ; n:consultations ; sit down ~with ; resume ~talks|negotiations ; return ~to talks ; n:summit talks
 CONSULT visit 042 : fly ~to ; tour ; arrive ~for talks|visit ; pay ~visit
 SUPPORT - 051 : express ~support|solidarity|sympathy ; voice ~support ; laud ; acclaim ; salute ; recognize ~government|independence|state ; side ~with ; stand by ; n:praise ; n:endorsement ; reassure
-COOPERATE - 060 : work ~together|with ; partner ; exchange ~information|intelligence|views ; extradite ; hand over ~suspect|suspects|fugitive ; n:joint patrol ; n:joint patrols ; coordinate
+COOPERATE - 060 : work ~together|with ; partner ; exchange ~information|intelligence ; extradite ; hand over ~suspect|suspects|fugitive ; n:joint patrol ; n:joint patrols ; coordinate
 AID economic 071 : supply ; ship ~aid|food|supplies|arms|weapons ; airlift ; contribute ; grant ~aid|loan|credit|money ; n:loan ; n:grant ; n:credit
 AID humanitarian 073 : rescue ; n:relief supplies ; shelter ; feed
 CONCEDE - 080 : end ~strike|protest|boycott|sit-in|blockade ; let go ; open ~border|borders|crossing|bridge|airport|port ; grant ~amnesty|autonomy|independence|concessions|pardon ; reopen ; legalize ; legalise ; return ~territory|land ; accept ~demands|demand ; give in ; acquit ; reinstate ; unblock ; lift ~ban|curfew|restrictions ; exchange ~prisoners ; approve ; n:concessions
-RETREAT - 087 : hand over ~power|control|town ; cede ; abandon ~positions|post|bases|town ; disband ; relinquish ; evacuate ; n:evacuation ; leave ~country|town|territory
+RETREAT - 087 : hand over ~power|control|town|weapons|arms|guns ; cede ; abandon ~positions|post|bases|town ; disband ; relinquish ; evacuate ; n:evacuation ; leave ~country|town|territory
 REQUEST - 100 : push ~for ; n:demands
 REQUEST appeal 020 : beg ; implore ; exhort ; lobby ; n:plea ; n:petition ; invite ; n:invitation ; n:call for
 ACCUSE disapprove 111 : reprimand ; censure ; scold ; n:criticisms ; warn ~against ; protest ~to ; lodge ~protest ; n:protest note ; indict ; convict ; find ~guilty ; n:indictment ; prosecute ; n:verdict ; question ~legitimacy ; deride ; ridicule ; mock
@@ -87,7 +87,8 @@ ASSAULT firearms 193 : fire ~across ; n:gunbattles ; n:shootout ; n:sniper fire 
 ASSAULT heavy-weapons 194 : n:tank fire ; n:missile attack ; n:missiles ; n:shells ; n:barrage
 AID peacekeeping 074 : deploy ~peacekeepers|observers|monitors|peacekeeping ; n:peacekeeping mission ; n:peacekeeping force
 AID military 072 : give ~weapons|arms|firearms|equipment|ammunition|vehicles|aircraft|helicopters ; provide ~weapons|arms|firearms|equipment|ammunition|vehicles|aircraft|training ; deliver ~weapons|arms|equipment|ammunition ; n:military aid ; n:arms deliveries ; send ~weapons|arms|equipment|ammunition|vehicles ; train ~forces|soldiers|troops|police
-AID economic 071 : provide ; hand over ; provide ~million|billion|funding|support|assistance|aid|money ; send ~team|experts|doctors|drugs|equipment|supplies ; give ~medical|equipment|supplies|drugs|medicine ; distribute ~supplies|food|aid|tents|medicine ; n:donor ; n:donations ; allocate ~funds|million|billion ; pledge ~million|billion|aid
+AID economic 071 : provide ; hand over ; provide ~million|billion|funding|support|assistance|aid|money ; send ~team|experts|doctors|drugs|equipment|supplies ; give ~medical|equipment|supplies|drugs|medicine ; distribute ~supplies|food|aid|tents|medicine ; n:donor ; n:donations ; allocate ~funds|million|billion
+AGREE economic 0331 : pledge ~million|billion|aid|assistance|funds|money
 RETREAT ease 085 : roll back ~tariffs|sanctions|restrictions ; reduce ~tariffs|sanctions|restrictions ; cut ~tariffs ; lower ~tariffs ; ease ~tariffs|restrictions
 THREATEN - 130 : set ~deadline ; give ~deadline|ultimatum|warning ; n:deadline
 ASSAULT - 190 : n:military operation ; n:military operations ; n:military offensive ; destroy ~camps|positions|bases|hideouts|tanks|bunkers ; n:operation against ; n:crossfire
@@ -97,7 +98,7 @@ ASSAULT bombing 183 : bomb ; n:bomb ; n:bombing ; n:bombings ; blow up ; n:blast
 ASSAULT suicide-attack 1831 : n:suicide bombing ; n:suicide bombings ; n:suicide attack ; n:suicide bomber ; n:suicide attacks
 ASSAULT firearms 193 : shoot ; open fire ; n:gunfire ; n:shooting ; n:gunbattle ; n:gun battle ; n:firefight ; gun down ; n:gunmen
 ASSAULT heavy-weapons 194 : shell ; n:shelling ; n:artillery ; n:rocket attack ; n:rockets ; n:mortar ; n:mortars ; fire ~rockets|missiles|mortars|shells|artillery ; launch ~artillery|rockets|missiles|mortar
-ASSAULT abduct 181 : kidnap ; abduct ; hijack ; n:kidnapping ; n:abduction ; n:hijacking ; take ~hostage|hostages
+ASSAULT abduct 181 : kidnap ; abduct ; hijack ; n:kidnapping ; n:abduction ; n:hijacking ; take ~hostage|hostages|captive ; hold ~hostage|hostages|captive
 ASSAULT torture 182 : torture ; n:torture
 ASSAULT cyber 190 : n:cyber-attack ; n:cyber-attacks ; n:cyber attack ; n:cyber attacks ; n:cyberattack ; n:cyberattacks ; n:cyber warfare ; hack ; n:hacking
 COERCE - 184 : n:human shields ; n:human shield ; hold ~human shields|human shield
@@ -180,21 +181,21 @@ AID economic 071 : bankroll ; underwrite
 PROTEST demonstrate 141 : chant ~slogans ; obstruct ~passage|traffic|road|roads|access|entrance|highway ; immolate ; n:self-immolation
 PROTEST obstruct 144 : barricade ~road|roads|street|streets|highway|entrance|bridge
 PROTEST riot 145 : n:violent protest ; n:violent protests ; n:violent demonstrations
-ASSAULT - 190 : wipe out ; repel ~attack|attacks|offensive|assault|invasion|incursion ; repulse ~attack|attacks|offensive|assault ; use ~military force|conventional force|armed force ; n:military force ; n:mass expulsion ; n:mass expulsions ; n:mass killing ; n:mass killings ; n:mass murder
-ASSAULT - 204 : use ~chemical|biological|nuclear|radiological|poison gas|nerve gas|weapons of mass destruction ; employ ~chemical|biological|nuclear|weapons ; n:chemical attack ; n:gas attack ; n:chemical weapons attack ; n:nuclear attack
-ASSAULT aerial 195 : employ ~aerial|aircraft|warplanes|drones|helicopters ; use ~aerial|warplanes|drones|helicopter gunships
+ASSAULT - 190 : wipe out ; repel ~attack|attacks|offensive|assault|invasion|incursion ; repulse ~attack|attacks|offensive|assault ; use ~military force ; use ~armed force ; use ~conventional force ; n:military force ; n:mass expulsion ; n:mass expulsions ; n:mass killing ; n:mass killings ; n:mass murder
+ASSAULT - 204 : use ~chemical|biological|nuclear|radiological weapons|arms|agents ; use ~poison gas ; use ~nerve gas|agent ; use ~weapons of mass destruction ; employ ~chemical|biological|nuclear|weapons ; n:chemical attack ; n:gas attack ; n:chemical weapons attack ; n:nuclear attack
+ASSAULT aerial 195 : employ ~aerial|aircraft|warplanes|drones|helicopters ; use ~warplanes|drones|gunships|aerial
 AID economic 071 : extend ~aid|credit|credits|loan|loans|assistance|help|grant|grants ; write off ~debt|debts|loans ; forgive ~debt|debts ; cancel ~debt|debts ; award ~million|billion|grant|grants
 AID humanitarian 073 : fly ~aid|supplies|food|medicine|medicines|relief ; deliver ~medicine|medicines|water|tents|blankets|gift|gifts ; erect ~shelters|tents ; help ~refugees|victims|survivors|homeless|patients|wounded
-AID peacekeeping 074 : join ~peacekeeping|peace mission|peacekeepers ; contribute ~troops|peacekeepers|soldiers|battalion
+AID peacekeeping 074 : join ~peacekeeping|peacekeepers ; join ~peace mission ; contribute ~troops|peacekeepers|soldiers|battalion
 ASSAULT firearms 193 : fire ~bullets|shots|rounds|grenade|grenades ; exchange ~fire|gunfire|shots ; trade ~fire|gunfire|shots ; return ~fire
 ASSAULT - 190 : launch ~counterattack|counter-attack|counteroffensive|counter-offensive|incursion|invasion|raid|raids|assault|intervention ; n:counterattack ; n:counter-attack ; n:counter-offensive ; n:military campaign ; n:military intervention ; n:atrocities ; n:atrocity ; commit ~atrocities|atrocity|massacre|massacres ; wage ~offensive|campaign|attacks
-ASSAULT - 190 : throw ~firebomb|firebombs|acid|petrol bombs|petrol bomb|molotov ; hurl ~firebomb|firebombs|acid|petrol bombs|molotov
+ASSAULT - 190 : throw ~firebomb|firebombs|acid|molotov|petrol ; hurl ~firebomb|firebombs|acid|molotov|petrol
 ASSAULT bombing 183 : plant ~bomb|bombs|explosives|explosive|mine|mines|device
-ASSAULT aerial 195 : drop ~bomb|bombs|barrel bombs|explosives
+ASSAULT aerial 195 : drop ~bomb|bombs|explosives|barrel
 ASSAULT - 196 : breach ~ceasefire|truce|cease-fire
 COERCE destroy 175 : destroy ~buildings|building|house|home|monument|monuments|shops|mosque|mosques|church|churches|villages|village|school|schools|vehicles ; set ~ablaze|alight|afire
 COERCE restrict 172 : close ~station|radio|television|tv|website|websites|road|roads|route|shops|mosques|churches|markets ; block ~convoy|convoys|movement|movements|transmission|transmissions|website|websites|broadcasts ; impose ~fine|fines|penalty|penalties|censorship ; declare ~curfew ; order ~curfew ; halt ~publication|broadcasts|broadcast
-COERCE arrest 173 : take ~into custody|detention ; place ~under arrest|house arrest|surveillance|detention ; put ~under house arrest|arrest ; pass ~sentence|death sentence
+COERCE arrest 173 : take ~into custody|detention ; place ~under arrest|surveillance|detention ; place ~under house arrest ; put ~under arrest ; put ~under house arrest ; pass ~sentence
 COERCE seize 174 : take over ~town|city|village|base|territory|building|embassy|airport|radio|station|parliament ; intercept ~immigrants|migrants|refugees
 CONCEDE - 081 : drop ~charges|case|objection|objections|demand|demands ; grant ~permission|clemency|bail|rights|concession ; commute ~sentence|sentences ; reduce ~sentence|sentences ; overturn ~conviction|sentence ; quash ~conviction|sentence ; revoke ~ban|restriction|restrictions|decree ; reverse ~decision|ban|policy ; clear ~of charges
 RETREAT - 087 : reduce ~troops|forces|troop|presence|garrison ; stop ~fighting|hostilities|shelling|attacks|bombing|violence|bloodshed|clashes ; end ~fighting|hostilities|shelling|attacks|bombing|violence|bloodshed|clashes ; halt ~violence|clashes|shelling|bombing|raids|hostilities ; abandon ~headquarters|stronghold|strongholds|outpost|outposts|trenches
@@ -205,12 +206,14 @@ REQUEST - 1031 : claim ~compensation|damages|reparations ; seek ~compensation|da
 REJECT - 121 : defeat ~proposal|motion|bill|resolution|measure
 PROTEST demonstrate 141 : burn ~flag|flags|effigy|effigies|portrait|portraits|pictures ; chant ~against ; n:civil disobedience
 PROTEST obstruct 144 : put up ~barricade|barricades|roadblocks|roadblock ; set up ~barricades|roadblocks|roadblock|barricade
-CONSULT host 043 : receive ~ambassador|leader|counterpart|king|delegations|envoys|ministers|foreign minister|prime minister
-CONSULT phone 041 : receive ~call|phone call|telephone call ; talk ~by telephone|over telephone|by phone|over the phone
-CONSULT meeting 040 : hold ~conference|summit|dialogue|round table ; establish ~contact|contacts ; attend ~conference|session
+CONSULT host 043 : receive ~ambassador|leader|counterpart|king|delegations|envoys|ministers
+CONSULT phone 041 : receive ~call ; talk ~by|over telephone|phone
+CONSULT meeting 040 : hold ~conference|summit|dialogue ; establish ~contact|contacts ; attend ~conference|session
 COOPERATE military 062 : sell ~weapons|arms|tanks|jets|fighters|missiles|aircraft|helicopters|warplanes ; buy ~weapons|arms|tanks|jets|fighters|missiles|aircraft|helicopters|warplanes ; join forces
 SUPPORT - 050 : resume ~ties|relations
-MOBILIZE troops 154 : increase ~troops|forces|presence|patrols ; boost ~forces|troops|presence|firepower ; rush ~troops|police|reinforcements|soldiers|forces ; place ~on alert|on high alert ; put ~on high alert
+AID military 072 : send ~advisers|advisors|instructors|trainers
+CONSULT meeting 046 : exchange ~views
+MOBILIZE troops 154 : increase ~troops|forces|presence|patrols ; boost ~forces|troops|presence|firepower ; rush ~troops|police|reinforcements|soldiers|forces ; place ~on alert
 `
 
 // lightVerbs take a nominal trigger as object and lend it their subject:

@@ -1246,6 +1246,22 @@ func crowdSubject(st *sentState, u *unit, a article.Actor) bool {
 	return u.kinds&(1<<mkDemonym) != 0 && u.kinds&(1<<mkCountry|1<<mkCapital|1<<mkKnown|1<<mkEntity|1<<mkPerson) == 0 && strings.HasSuffix(st.toks[u.e-1].low, "s")
 }
 
+// protestHeads head the noun phrases of people in the street.
+var protestHeads = map[string]bool{"protesters": true, "protestors": true, "demonstrators": true, "strikers": true,
+	"students": true, "rioters": true, "marchers": true, "crowd": true, "crowds": true, "mob": true, "mobs": true,
+	"youths": true, "unionists": true, "workers": true, "activists": true, "picketers": true}
+
+// protestCrowd: the unit names people in the street ("thousands of
+// students", "angry protesters").
+func protestCrowd(st *sentState, u *unit) bool {
+	for k := u.s; k < u.e; k++ {
+		if protestHeads[st.toks[k].low] {
+			return true
+		}
+	}
+	return false
+}
+
 // transnational: a known actor listed without a country on purpose (al
 // Qaeda, Islamic State): no sentence's country is its own.
 func (c *Coder) transnational(a article.Actor) bool {
@@ -1955,6 +1971,17 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 	if typ == "ACCUSE" && toks[tr.i].lem == "protest" && srcU != nil && srcU.isActor && crowdSubject(st, srcU, src) {
 		typ, mode, cameo = "PROTEST", "demonstrate", "141"
 	}
+	// protesters who occupy, blockade or burn are dissenting (CAMEO 14x),
+	// not coercing: "students occupied the university", "strikers
+	// blockaded the port", "protesters set fire to cars"
+	if typ == "COERCE" && srcU != nil && srcU.isActor && protestCrowd(st, srcU) {
+		switch mode {
+		case "seize", "restrict":
+			typ, mode, cameo = "PROTEST", "obstruct", "144"
+		case "destroy":
+			typ, mode, cameo = "PROTEST", "riot", "145"
+		}
+	}
 	// a non-state target with no country, hit by a state's forces:
 	// domestic ("Burmese troops captured a Karen guerrilla stronghold")
 	if tgt.Country == "" && tgtU != nil && tgtU.isActor && tgtU.pronoun == "" && src.Country != "" && src.Country != "IGO" && src.Country != "NGO" && (typ == "ASSAULT" || typ == "COERCE") {
@@ -1974,6 +2001,10 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 		typ, mode, cameo = "REJECT", "", "120"
 	case "threaten", "warn":
 		typ, mode, cameo = "THREATEN", "", "130"
+	case "offer":
+		// an offer is cooperative whatever is offered ("offered to freeze
+		// its nuclear programme")
+		typ, mode, cameo = "AGREE", "", "030"
 	case "vow", "swear":
 		if conflictual[typ] || typ == "REJECT" || typ == "SANCTION" {
 			typ, mode, cameo = "THREATEN", "", "130"
@@ -1990,6 +2021,9 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 		} else {
 			hyp = true
 		}
+	}
+	if inCondition(toks, tr.i) {
+		hyp = true // "unless Baghdad accepted its conditions", "if sanctions were imposed"
 	}
 	switch m.modal {
 	case "hyp":
@@ -2123,6 +2157,20 @@ func (c *Coder) subordination(st *sentState, i int, m modality) int {
 		n++
 	}
 	return n
+}
+
+// inCondition: token i sits in a conditional clause ("if ...", "unless
+// ...") that has not closed before it.
+func inCondition(toks []tok, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-12; k-- {
+		switch toks[k].low {
+		case "if", "unless":
+			return true
+		case ",", ";", ":", "that", "\"", "“", "”":
+			return false
+		}
+	}
+	return false
 }
 
 // reportThat: the "that" at k opens a reported clause, right after a
