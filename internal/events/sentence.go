@@ -735,6 +735,9 @@ func matchSlots(toks []tok, i int, p *pattern) (int, bool) {
 			if toks[k].low == "," || toks[k].low == "." || toks[k].low == ";" {
 				break
 			}
+			if p.anywhere[s] && slotStoppers[toks[k].low] {
+				break // the object words belong to the verb's own clause
+			}
 		}
 		if found < 0 {
 			return 0, false
@@ -743,6 +746,11 @@ func matchSlots(toks []tok, i int, p *pattern) (int, bool) {
 	}
 	return last, true
 }
+
+// slotStoppers open a new clause: a far object word past them is not the
+// verb's ("warned that it would retaliate against any attack").
+var slotStoppers = map[string]bool{"that": true, "which": true, "who": true, "because": true, "if": true,
+	"unless": true, "after": true, "before": true, "when": true, "while": true, "since": true, "although": true}
 
 func matchNoun(toks []tok, i int, p *pattern) (int, bool) {
 	for s := range p.slots {
@@ -928,7 +936,7 @@ func (c *Coder) subjectOf(st *sentState, v, vs int, depth int) *unit {
 		t := toks[k]
 		if ui := st.unitAt[k]; ui >= 0 {
 			u := st.units[ui]
-			if u.s > 0 && isPrep(toks[u.s-1]) && !(u.e == vs && subordinators[toks[u.s-1].low]) {
+			if u.s > 0 && isPrep(toks[u.s-1]) && !(u.e == vs && subordinators[toks[u.s-1].low]) && !(u.isActor && quantityOf(toks, u.s)) {
 				k = u.s
 				continue
 			}
@@ -2085,6 +2093,9 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 	if p.nominal && statementBefore(st, tr.i) {
 		sub++ // "expressed concern about the attack": a statement about it, not the attack
 	}
+	if p.nominal && objectOfTrigger(st, tr, all) {
+		sub++ // "demonstrated against the arrest of", "accused Iraq of the attack": the verb's theme
+	}
 	if p.nominal {
 		// "at the request of", "after the attack": a nominal in an adverbial phrase is background
 		first := tr.i - len(p.slots) + 1
@@ -2150,13 +2161,73 @@ func (c *Coder) subordination(st *sentState, i int, m modality) int {
 		}
 	}
 	// reduced relative: "a group seeking to overthrow", "the group blamed for"
-	if i > 0 && (toks[i].tag == "VBG" || toks[i].tag == "VBN") && (isNounTag(toks[i-1].tag) || toks[i-1].low == ",") && m.start == i && !(toks[i].tag == "VBG" && documentNouns[toks[i-1].low] && issuedBefore(st, i-1)) {
+	if i > 0 && (toks[i].tag == "VBG" || toks[i].tag == "VBN") && (isNounTag(toks[i-1].tag) || toks[i-1].low == ",") && m.start == i && !(toks[i].tag == "VBG" && documentNouns[toks[i-1].low] && issuedBefore(st, i-1)) && !finiteReading(st, i) {
 		n++ // (not "a resolution criticizing": the document's content is the event)
 	}
 	if m.intent == "" && toInf || (i > 0 && toks[i].tag == "VBG" && (toks[i-1].tag == "IN" || toks[i-1].low == ",")) {
 		n++
 	}
 	return n
+}
+
+// finiteReading: a past form the tagger read as a participle after a noun
+// is the sentence's finite verb when a direct object follows it and no
+// other verb does before the clause ends ("Authorities arrested the
+// journalist", not "the group blamed for").
+func finiteReading(st *sentState, i int) bool {
+	toks := st.toks
+	if toks[i].tag != "VBN" || i+1 >= len(toks) || !strings.HasSuffix(toks[i].low, "ed") && irregular[toks[i].low] == "" {
+		return false
+	}
+	switch toks[i+1].tag {
+	case "DT", "PRP$", "CD", "NNP", "NNPS", "PRP":
+	default:
+		return false
+	}
+	// the subject before it must not be inside a prepositional phrase or
+	// follow another finite verb of the same clause
+	for k := i - 1; k >= 0; k-- {
+		t := toks[k]
+		if t.low == "," || t.low == ";" || t.low == "that" || t.low == "which" || t.low == "who" {
+			return true
+		}
+		if t.tag == "VBD" || t.tag == "VBZ" || t.tag == "VBP" || t.tag == "MD" {
+			return false
+		}
+	}
+	return true
+}
+
+// objectOfTrigger: the nominal trigger tr stands in the object of a verb
+// trigger earlier in its clause.
+func objectOfTrigger(st *sentState, tr trigger, all []trigger) bool {
+	first := tr.i - len(tr.p.slots) + 1
+	for _, o := range all {
+		if o.p.nominal || o.end >= first || first-o.end > 8 {
+			continue
+		}
+		blocked := false
+		for k := o.end + 1; k < first; k++ {
+			if clauseBoundary(st.toks[k]) || isVerbTag(st.toks[k].tag) && st.toks[k].tag != "VBG" {
+				blocked = true
+				break
+			}
+		}
+		if !blocked {
+			return true
+		}
+	}
+	return false
+}
+
+// quantityHeads count people: "thousands of students", "a group of
+// soldiers", "members of the opposition" (the actor is after "of").
+var quantityHeads = map[string]bool{"thousands": true, "hundreds": true, "dozens": true, "scores": true, "millions": true,
+	"tens": true, "number": true, "group": true, "groups": true, "members": true, "band": true, "crowd": true, "crowds": true}
+
+// quantityOf: the unit starting at s follows "<quantity> of".
+func quantityOf(toks []tok, s int) bool {
+	return s >= 2 && toks[s-1].low == "of" && quantityHeads[toks[s-2].low]
 }
 
 // inCondition: token i sits in a conditional clause ("if ...", "unless
