@@ -213,6 +213,11 @@ COOPERATE military 062 : sell ~weapons|arms|tanks|jets|fighters|missiles|aircraf
 SUPPORT - 050 : resume ~ties|relations
 AID military 072 : send ~advisers|advisors|instructors|trainers
 CONSULT meeting 046 : exchange ~views
+AID peacekeeping 074 : send ~peacekeepers|peacekeeping|monitors|observers
+RETREAT - 087 : pull ~troops|forces|soldiers|units|army
+RETREAT release 0842 : return ~archives|documents|files|treasures|property|relics
+SANCTION expel 166 : expel ~aid workers|agencies|agency|groups|officials ; expel ~inspectors|observers|peacekeepers|monitors
+ASSAULT abduct 181 : seize ~airliner|airliners|plane|jet|bus|hostages
 MOBILIZE troops 154 : increase ~troops|forces|presence|patrols ; boost ~forces|troops|presence|firepower ; rush ~troops|police|reinforcements|soldiers|forces ; place ~on alert
 `
 
@@ -302,6 +307,7 @@ var agentRoles = map[string]string{
 	"airline": "BUS", "farmers": "AGR", "doctors": "MED", "church": "REL", "clerics": "REL", "cleric": "REL",
 	"airliner": "CVL", "plane": "CVL", "jet": "CVL", "airbus": "CVL", "ship": "CVL", "embassy": "GOV",
 	"group": "", "groups": "", "candidates": "OPP", "teachers": "EDU", "nurses": "MED", "lawyers": "JUD", "traders": "BUS", "drivers": "LAB", "miners": "LAB", "pilots": "LAB", "employees": "LAB", "staff": "LAB", "unionists": "LAB", "hackers": "INS", "bombers": "INS", "attackers": "INS", "assailants": "INS", "kidnappers": "CRM", "smugglers": "CRM", "gangs": "CRM", "gang": "CRM", "criminals": "CRM", "candidate": "OPP", "negotiators": "GOV", "negotiator": "GOV", "delegation": "GOV", "settlers": "CVL", "prisoners": "CVL", "hostages": "CVL", "inspectors": "IGO", "observers": "IGO", "peacekeepers": "IGO", "monitors": "IGO", "deputies": "LEG", "elders": "CVL",
+	"junta": "GOV", "rioters": "CVL", "looters": "CVL", "hijackers": "INS", "navies": "MIL", "armies": "MIL",
 }
 
 // titles before a person's name that give a role.

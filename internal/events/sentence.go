@@ -2037,7 +2037,7 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 	case "hyp":
 		hyp = true
 	case "future":
-		if (typ == "RETREAT" && withdrawsHelp(st, tr.end) || typ == "SANCTION" || typ == "REJECT" && !neg) && m.intent == "" {
+		if (typ == "RETREAT" && withdrawsHelp(st, tr.end) && withdrawVerbs[toks[tr.i].lem] || typ == "SANCTION" || typ == "REJECT" && !neg) && m.intent == "" {
 			// "will withdraw its force", "would boycott": a threat
 			typ, mode, cameo = "THREATEN", "", "130"
 		} else if cooperative[typ] && typ != "AGREE" && m.intent == "" {
@@ -2271,6 +2271,10 @@ func statementBefore(st *sentState, i int) bool {
 	}
 	return false
 }
+
+// withdrawVerbs take help away ("will withdraw its peacekeepers"), unlike
+// "will ease restrictions on workers".
+var withdrawVerbs = map[string]bool{"withdraw": true, "pull": true, "recall": true, "remove": true, "evacuate": true}
 
 // withdrawsHelp: the thing withdrawn is help the target wants
 // (peacekeepers, inspectors, aid), so announcing it is a threat.
