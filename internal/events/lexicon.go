@@ -198,7 +198,7 @@ COERCE restrict 172 : close ~station|radio|television|tv|website|websites|road|r
 COERCE arrest 173 : take ~into custody|detention ; place ~under arrest|surveillance|detention ; place ~under house arrest ; put ~under arrest ; put ~under house arrest ; pass ~sentence
 COERCE seize 174 : take over ~town|city|village|base|territory|building|embassy|airport|radio|station|parliament ; intercept ~immigrants|migrants|refugees
 CONCEDE - 081 : drop ~charges|case|objection|objections|demand|demands ; grant ~permission|clemency|bail|rights|concession ; commute ~sentence|sentences ; reduce ~sentence|sentences ; overturn ~conviction|sentence ; quash ~conviction|sentence ; revoke ~ban|restriction|restrictions|decree ; reverse ~decision|ban|policy ; clear ~of charges
-RETREAT - 087 : reduce ~troops|forces|troop|presence|garrison ; stop ~fighting|hostilities|shelling|attacks|bombing|violence|bloodshed|clashes ; end ~fighting|hostilities|shelling|attacks|bombing|violence|bloodshed|clashes ; halt ~violence|clashes|shelling|bombing|raids|hostilities ; abandon ~headquarters|stronghold|strongholds|outpost|outposts|trenches
+RETREAT - 087 : reduce ~troops|forces|troop|presence|garrison ; stop ~fighting|hostilities|attacks|violence|bloodshed|clashes ; end ~fighting|hostilities|attacks|violence|bloodshed|clashes ; halt ~violence|clashes|raids|hostilities ; abandon ~headquarters|stronghold|strongholds|outpost|outposts|trenches
 RETREAT ceasefire 0871 : hold ~fire
 RETREAT release 0842 : return ~equipment|aircraft|plane|planes|ship|ships|vessel|vessels|artwork|artworks|boat|boats
 RETREAT ease 085 : waive ~sanctions|embargo|tariffs
@@ -213,7 +213,6 @@ COOPERATE military 062 : sell ~weapons|arms|tanks|jets|fighters|missiles|aircraf
 SUPPORT - 050 : resume ~ties|relations
 AID military 072 : send ~advisers|advisors|instructors|trainers
 CONSULT meeting 046 : exchange ~views
-AID peacekeeping 074 : send ~peacekeepers|peacekeeping|monitors|observers
 RETREAT - 087 : pull ~troops|forces|soldiers|units|army
 RETREAT release 0842 : return ~archives|documents|files|treasures|property|relics
 SANCTION expel 166 : expel ~aid workers|agencies|agency|groups|officials ; expel ~inspectors|observers|peacekeepers|monitors

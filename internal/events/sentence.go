@@ -817,6 +817,20 @@ func reportedBefore(st *sentState, k int) bool {
 	return false
 }
 
+// haltVerbs end the act named by the gerund after them.
+var haltVerbs = map[string]bool{"stop": true, "halt": true, "cease": true, "suspend": true, "quit": true, "discontinue": true, "end": true}
+
+// announcedBefore: the nearest reporting verb before k announces a
+// decision ("announced Wednesday it would", "decided that it would").
+func announcedBefore(st *sentState, k int) bool {
+	for j := k - 1; j >= 0; j-- {
+		if isVerbTag(st.toks[j].tag) && (reportingVerbs[st.toks[j].lem] || st.toks[j].lem == "decide") {
+			return st.toks[j].lem == "announce" || st.toks[j].lem == "decide" || st.toks[j].lem == "declare"
+		}
+	}
+	return false
+}
+
 func (c *Coder) verbGroup(st *sentState, v int) modality {
 	toks := st.toks
 	m := modality{start: v}
@@ -824,7 +838,7 @@ func (c *Coder) verbGroup(st *sentState, v int) modality {
 	for k >= 0 {
 		t := toks[k]
 		switch {
-		case transparentVerbs[t.lem] && k+1 == v && toks[v].tag == "VBG" && isVerbTag(t.tag):
+		case (transparentVerbs[t.lem] || haltVerbs[t.lem]) && k+1 == v && toks[v].tag == "VBG" && isVerbTag(t.tag):
 			// "resumed shelling", "continued fighting": the gerund is the event
 		case t.low == "to" && k > 0 && toks[k-1].lem == "be" && k+1 == v && toks[k-1].tag != "VBN":
 			if m.modal == "" {
@@ -2030,6 +2044,17 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 			hyp = true
 		}
 	}
+	// "stopped providing aid", "halted shelling": ending an act
+	if !p.nominal && toks[tr.i].tag == "VBG" && m.start < tr.i && tr.i > 0 && haltVerbs[toks[tr.i-1].lem] && isVerbTag(toks[tr.i-1].tag) {
+		switch {
+		case typ == "AID":
+			typ, mode, cameo = "SANCTION", "aid", "162"
+		case cooperative[typ]:
+			typ, mode, cameo = "SANCTION", "", "160"
+		case conflictual[typ] && typ != "REJECT" && typ != "THREATEN":
+			typ, mode, cameo = "RETREAT", "", "087"
+		}
+	}
 	if inCondition(toks, tr.i) {
 		hyp = true // "unless Baghdad accepted its conditions", "if sanctions were imposed"
 	}
@@ -2037,6 +2062,11 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 	case "hyp":
 		hyp = true
 	case "future":
+		if announcedBefore(st, m.start) && typ == "SANCTION" {
+			// "announced it would prohibit all aid": a decision made
+			// public is the act, not a threat or a promise
+			break
+		}
 		if (typ == "RETREAT" && withdrawsHelp(st, tr.end) && withdrawVerbs[toks[tr.i].lem] || typ == "SANCTION" || typ == "REJECT" && !neg) && m.intent == "" {
 			// "will withdraw its force", "would boycott": a threat
 			typ, mode, cameo = "THREATEN", "", "130"
