@@ -1996,6 +1996,10 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 	// protesters who occupy, blockade or burn are dissenting (CAMEO 14x),
 	// not coercing: "students occupied the university", "strikers
 	// blockaded the port", "protesters set fire to cars"
+	// crowds that storm, stone or clash riot (CAMEO 145)
+	if typ == "ASSAULT" && srcU != nil && srcU.isActor && protestCrowd(st, srcU) && (mode == "" || mode == "beat" || mode == "primitive") {
+		typ, mode, cameo = "PROTEST", "riot", "145"
+	}
 	if typ == "COERCE" && srcU != nil && srcU.isActor && protestCrowd(st, srcU) {
 		switch mode {
 		case "seize", "restrict":
@@ -2019,7 +2023,21 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 	hyp, neg := false, m.neg
 	switch m.intent {
 	case "":
-	case "refuse", "decline", "fail", "hesitate":
+	case "hesitate":
+		if neg {
+			// "would not hesitate to use force": a vow
+			neg = false
+			if conflictual[typ] || typ == "SANCTION" {
+				typ, mode, cameo = "THREATEN", "", "130"
+			} else if cooperative[typ] {
+				typ, mode, cameo = "AGREE", "", "030"
+			} else {
+				hyp = true
+			}
+		} else {
+			typ, mode, cameo = "REJECT", "", "120"
+		}
+	case "refuse", "decline", "fail":
 		typ, mode, cameo = "REJECT", "", "120"
 	case "threaten", "warn":
 		typ, mode, cameo = "THREATEN", "", "130"
@@ -2097,6 +2115,10 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 	if typ == "ASSAULT" && tgtU != nil && repressedWords[st.toks[max(tgtU.e-1, tgtU.s)].low] {
 		typ, mode, cameo = "COERCE", "repress", "175"
 	}
+	// a police raid is law enforcement (CAMEO 17x), not a military assault
+	if typ == "ASSAULT" && (src.Role == "COP" || src.Role == "JUD") && (toks[tr.i].lem == "raid" || toks[tr.i].lem == "storm" || toks[tr.i].low == "raid" || toks[tr.i].low == "raids") {
+		typ, mode, cameo = "COERCE", "", "170"
+	}
 	if typ == "ASSAULT" && mode == "" {
 		mode = c.sentenceMode(st)
 		if mode != "" {
@@ -2122,6 +2144,9 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 	}
 	if p.nominal && statementBefore(st, tr.i) {
 		sub++ // "expressed concern about the attack": a statement about it, not the attack
+	}
+	if p.nominal && typ == "CONSULT" && reportSetting(st, tr) {
+		sub++ // "said at a meeting with students that", "told a news conference"
 	}
 	if p.nominal && objectOfTrigger(st, tr, all) {
 		sub++ // "demonstrated against the arrest of", "accused Iraq of the attack": the verb's theme
@@ -2226,6 +2251,23 @@ func finiteReading(st *sentState, i int) bool {
 		}
 	}
 	return true
+}
+
+// reportSetting: the nominal trigger tr is where a statement was made:
+// the object of a reporting verb or of a preposition right after one.
+func reportSetting(st *sentState, tr trigger) bool {
+	toks := st.toks
+	k := tr.i - len(tr.p.slots)
+	for k >= 0 && (toks[k].tag == "DT" || toks[k].tag == "JJ" || toks[k].tag == "PRP$" || toks[k].tag == "CD" || toks[k].tag == "NN" && st.unitAt[k] < 0) {
+		k--
+	}
+	if k >= 0 && (toks[k].low == "at" || toks[k].low == "in" || toks[k].low == "during" || toks[k].low == "to") {
+		k--
+		for k >= 0 && toks[k].tag == "RB" {
+			k--
+		}
+	}
+	return k >= 0 && isVerbTag(toks[k].tag) && reportingVerbs[toks[k].lem] && !lightVerbs[toks[k].lem]
 }
 
 // objectOfTrigger: the nominal trigger tr stands in the object of a verb
