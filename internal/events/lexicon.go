@@ -71,7 +71,7 @@ REQUEST appeal 020 : beg ; implore ; exhort ; lobby ; n:plea ; n:petition ; invi
 ACCUSE disapprove 111 : reprimand ; censure ; scold ; n:criticisms ; warn ~against ; protest ~to ; lodge ~protest ; n:protest note ; indict ; convict ; find ~guilty ; n:indictment ; prosecute ; n:verdict ; question ~legitimacy ; deride ; ridicule ; mock
 ACCUSE investigate 090 : inquire ; examine ; n:inspection ; n:inquest
 REJECT defy 128 : violate ~ban|agreement|agreements|sanctions|embargo|resolution|law|accord|treaty|rules
-REJECT - 120 : refute ; rebut ; dispute ; contest ; balk ; disagree ; object ~to ; n:objection ; n:refusal ; snub ; shun ; repudiate ; disown ; overrule ; n:opposition to ; walk out ~of ; pull out ~of talks|negotiations ; abandon ~talks|negotiations|plan
+REJECT - 120 : refute ; rebut ; dispute ; contest ; balk ; disagree ; object ~to ; n:objection ; n:refusal ; snub ; shun ; repudiate ; disown ; overrule ; n:opposition to ; walk out ~of ; pull out ~talks|negotiations|conference|summit ; abandon ~talks|negotiations|plan
 THREATEN - 130 : intimidate ; issue ~ultimatum|threat|warning ; give ~ultimatum ; n:threats ; vow ~revenge|retaliation ; n:ultimatums
 PROTEST demonstrate 141 : take ~to the streets ; stage ~protest|demonstration|rally|sit-in|march ; gather ~to protest ; n:protesters ; n:demonstrators
 PROTEST boycott 143 : boycott ; n:boycott
@@ -217,6 +217,8 @@ RETREAT - 087 : pull ~troops|forces|soldiers|units|army
 RETREAT release 0842 : return ~archives|documents|files|treasures|property|relics
 SANCTION expel 166 : expel ~aid workers|agencies|agency|groups|officials ; expel ~inspectors|observers|peacekeepers|monitors
 ASSAULT abduct 181 : seize ~airliner|airliners|plane|jet|bus|hostages
+SANCTION - 160 : halt ~exports|imports|trade|shipments|deliveries|flights ; freeze ~loans|loan|aid|assets|funds|credits|accounts|cooperation|relations|ties ; n:asset freeze
+RETREAT access 086 : allow ~convoys|convoy|relief|journalists|reporters|visitors|investigators|cross ; permit ~access|inspectors|observers|monitors|convoys|relief|cross|investigators
 MOBILIZE troops 154 : increase ~troops|forces|presence|patrols ; boost ~forces|troops|presence|firepower ; rush ~troops|police|reinforcements|soldiers|forces ; place ~on alert
 `
 

@@ -1496,6 +1496,17 @@ func (c *Coder) codeSentence(st *sentState, d *discourse) []*draft {
 			}
 		}
 	}
+	// an irregular past the tagger did not know ("The IMF froze loans")
+	// is a verb after a noun and before its object
+	for i := 1; i+1 < len(st.toks); i++ {
+		t := &st.toks[i]
+		if l, ok := irregular[t.low]; ok && (t.tag == "NN" || t.tag == "JJ") && c.verbPats[l] != nil && strings.HasPrefix(st.toks[i-1].tag, "NN") {
+			switch n := st.toks[i+1]; {
+			case n.tag == "DT" || n.tag == "CD" || n.tag == "PRP$" || n.tag == "NNS" || n.tag == "NNP":
+				t.tag, t.chunk = "VBD", "B-VP"
+			}
+		}
+	}
 	ms := c.findMentions(st)
 	c.buildUnits(st, ms)
 	// the sentence's speaker: subject of a reporting verb
@@ -2115,6 +2126,11 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 	if typ == "ASSAULT" && tgtU != nil && repressedWords[st.toks[max(tgtU.e-1, tgtU.s)].low] {
 		typ, mode, cameo = "COERCE", "repress", "175"
 	}
+	// letting an international body in is CAMEO 086 ("permitted the Red
+	// Cross to visit the prisoners")
+	if typ == "CONCEDE" && (toks[tr.i].lem == "allow" || toks[tr.i].lem == "permit") && (tgt.Country == "IGO" || tgt.Country == "NGO") {
+		typ, mode, cameo = "RETREAT", "access", "086"
+	}
 	// a police raid is law enforcement (CAMEO 17x), not a military assault
 	if typ == "ASSAULT" && (src.Role == "COP" || src.Role == "JUD") && (toks[tr.i].lem == "raid" || toks[tr.i].lem == "storm" || toks[tr.i].low == "raid" || toks[tr.i].low == "raids") {
 		typ, mode, cameo = "COERCE", "", "170"
@@ -2353,7 +2369,7 @@ var withdrawVerbs = map[string]bool{"withdraw": true, "pull": true, "recall": tr
 func withdrawsHelp(st *sentState, end int) bool {
 	for k := end + 1; k < len(st.toks) && k <= end+6; k++ {
 		switch nounLemma(st.toks[k].low) {
-		case "peacekeeper", "peacekeeping", "inspector", "observer", "monitor", "aid", "support", "ambassador", "envoy", "cooperation", "force", "worker", "mission":
+		case "peacekeeper", "peacekeeping", "inspector", "observer", "monitor", "aid", "support", "ambassador", "envoy", "cooperation", "force", "worker", "mission", "mediator", "mediation":
 			return true
 		}
 	}
