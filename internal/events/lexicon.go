@@ -162,7 +162,7 @@ RETREAT - 087 : de-escalate ; n:de-escalation ; disengage ; draw back ; n:diseng
 RETREAT release 0841 : repatriate ~prisoners|refugees|detainees|remains|hostages|captives|soldiers|pows ; n:repatriation ; emancipate ; n:prisoner exchange ; n:prisoner swap ; swap ~prisoners|hostages|captives
 RETREAT access 086 : allow ~involvement|intervention|delivery|deliveries|entry|visit|visits|investigators|experts|team ; admit ~inspectors|observers|monitors|peacekeepers|investigators
 ACCUSE disapprove 111 : disapprove ; n:disapproval ; scorn ; pillory ; lecture ; remonstrate ; caution ~against ; rally ~opposition|support against ; n:denunciations
-ACCUSE investigate 090 : look into ; n:fact-finding ; n:autopsy
+ACCUSE investigate 090 : look into ; n:autopsy
 REJECT defy 128 : flout ; ignore ~warning|warnings|calls|call|appeal|appeals|demands|demand|ultimatum|resolution|resolutions|ruling|order|orders|deadline|ban ; disregard ~warning|warnings|calls|call|appeal|appeals|demands|demand|ultimatum|resolution|resolutions|ruling|order|orders ; defy ~order|orders|ban|ruling|resolution|curfew|warning|warnings|ultimatum|calls|law ; n:defiance
 REJECT - 120 : block ~resolution|bill|proposal|measure|plan|deal|vote|nomination|appointment|motion ; n:boycott of talks
 THREATEN - 130 : caution
@@ -309,6 +309,11 @@ var agentRoles = map[string]string{
 	"airliner": "CVL", "plane": "CVL", "jet": "CVL", "airbus": "CVL", "ship": "CVL", "embassy": "GOV",
 	"group": "", "groups": "", "candidates": "OPP", "teachers": "EDU", "nurses": "MED", "lawyers": "JUD", "traders": "BUS", "drivers": "LAB", "miners": "LAB", "pilots": "LAB", "employees": "LAB", "staff": "LAB", "unionists": "LAB", "hackers": "INS", "bombers": "INS", "attackers": "INS", "assailants": "INS", "kidnappers": "CRM", "smugglers": "CRM", "gangs": "CRM", "gang": "CRM", "criminals": "CRM", "candidate": "OPP", "negotiators": "GOV", "negotiator": "GOV", "delegation": "GOV", "settlers": "CVL", "prisoners": "CVL", "hostages": "CVL", "inspectors": "IGO", "observers": "IGO", "peacekeepers": "IGO", "monitors": "IGO", "deputies": "LEG", "elders": "CVL",
 	"junta": "GOV", "rioters": "CVL", "looters": "CVL", "hijackers": "INS", "navies": "MIL", "armies": "MIL",
+	"militiamen": "INS", "commandos": "MIL", "paratroopers": "MIL", "gendarmes": "COP", "strikers": "LAB", "marchers": "OPP",
+	"dissident": "OPP", "exiles": "OPP", "pirates": "CRM", "bandits": "CRM", "traffickers": "CRM", "tribesmen": "CVL",
+	"peasants": "AGR", "monks": "REL", "priests": "REL", "bishops": "REL", "clergy": "REL", "parliamentarians": "LEG",
+	"magistrates": "JUD", "rulers": "GOV", "ruler": "GOV", "commanders": "MIL", "generals": "MIL", "paramilitaries": "MIL",
+	"warships": "MIL", "gunboats": "MIL", "delegates": "GOV",
 }
 
 // titles before a person's name that give a role.

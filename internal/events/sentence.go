@@ -2171,8 +2171,12 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 		// "at the request of", "after the attack": a nominal in an adverbial phrase is background
 		first := tr.i - len(p.slots) + 1
 		switch prepBefore(st, first) {
-		case "at", "upon", "following", "after", "despite", "amid", "before", "since", "over":
+		case "at", "upon", "following", "after", "despite", "amid", "before", "since", "over", "during", "throughout":
 			sub++
+		case "on":
+			if typ == "CONSULT" {
+				sub++ // "on a visit to Moscow", "on a tour of the region"
+			}
 		}
 	}
 	if sub > 0 && !(typ == "PROTEST" && tr.i > 0 && (toks[tr.i-1].low == "to" || toks[tr.i-1].low == "in")) {
