@@ -313,7 +313,7 @@ var agentRoles = map[string]string{
 	"dissident": "OPP", "exiles": "OPP", "pirates": "CRM", "bandits": "CRM", "traffickers": "CRM", "tribesmen": "CVL",
 	"peasants": "AGR", "monks": "REL", "priests": "REL", "bishops": "REL", "clergy": "REL", "parliamentarians": "LEG",
 	"magistrates": "JUD", "rulers": "GOV", "ruler": "GOV", "commanders": "MIL", "generals": "MIL", "paramilitaries": "MIL",
-	"warships": "MIL", "gunboats": "MIL", "delegates": "GOV",
+	"warships": "MIL", "gunboats": "MIL", "delegates": "GOV", "foreigners": "CVL", "nationals": "CVL",
 }
 
 // titles before a person's name that give a role.

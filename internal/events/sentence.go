@@ -1726,6 +1726,13 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 		m = c.verbGroup(st, tr.i)
 		if m.passive {
 			tgtU = c.subjectOf(st, tr.i, m.start, 0)
+			if tgtU != nil && !tgtU.isActor {
+				// "Diplomatic relations with Libya were severed", "Aid to
+				// the country was suspended": the actor in the subject's PP
+				if u := prepActorAfter(st, tgtU.e, m.start); u != nil {
+					tgtU = u
+				}
+			}
 			var bm string
 			srcU, bm = c.byAgent(st, tr.end)
 			if bm != "" && (typ == "ASSAULT") {
@@ -1775,6 +1782,20 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 				s--
 			}
 			engaged = true
+		}
+		// "X has been under house arrest", "X remained under siege": the
+		// subject of the verb before "under" is the target
+		if first := tr.i - len(p.slots) + 1; first >= 2 && toks[first-1].low == "under" || first >= 3 && toks[first-2].low == "under" && (toks[first-1].tag == "DT" || toks[first-1].tag == "JJ") {
+			u := first - 1
+			if toks[u].low != "under" {
+				u--
+			}
+			if v := u - 1; v >= 0 && isVerbTag(toks[v].tag) && underVerbs[toks[v].lem] {
+				vm := c.verbGroup(st, v)
+				if su := c.subjectOf(st, v, vm.start, 0); su != nil && su.isActor {
+					tgtU = su
+				}
+			}
 		}
 		// attributive actor inside the nominal's NP: "Russian air strikes", "militant attacks"
 		first := tr.i - len(p.slots) + 1
@@ -2320,6 +2341,33 @@ var quantityHeads = map[string]bool{"thousands": true, "hundreds": true, "dozens
 // quantityOf: the unit starting at s follows "<quantity> of".
 func quantityOf(toks []tok, s int) bool {
 	return s >= 2 && toks[s-1].low == "of" && quantityHeads[toks[s-2].low]
+}
+
+// underVerbs put their subject under a nominal event: "has been under
+// house arrest", "remained under siege", "came under attack".
+var underVerbs = map[string]bool{"be": true, "remain": true, "stay": true, "come": true, "live": true, "fall": true, "place": true, "put": true, "keep": true}
+
+// prepActorAfter: the actor unit in a prepositional phrase (with, to, on,
+// against, of, for) starting at e, before limit.
+func prepActorAfter(st *sentState, e, limit int) *unit {
+	toks := st.toks
+	if e >= limit || e >= len(toks) {
+		return nil
+	}
+	switch toks[e].low {
+	case "with", "to", "on", "against", "of", "for":
+	default:
+		return nil
+	}
+	for k := e + 1; k < limit && k <= e+3; k++ {
+		if ui := st.unitAt[k]; ui >= 0 && st.units[ui].isActor {
+			return st.units[ui]
+		}
+		if toks[k].tag != "DT" && toks[k].tag != "JJ" {
+			break
+		}
+	}
+	return nil
 }
 
 // inCondition: token i sits in a conditional clause ("if ...", "unless
