@@ -382,7 +382,7 @@ func (c *Coder) finishUnit(st *sentState, u *unit) {
 			if u.actor.Role == "" {
 				u.actor.Role = r
 			}
-		} else if cc, r, ok := c.leaders.Surname(u.actor.Name); ok && (u.person || u.e-u.s == 1 && st.toks[u.s].tag == "NNP") {
+		} else if cc, r, ok := c.leaders.Surname(u.actor.Name); ok && (u.person || u.e-u.s == 1 && st.toks[u.s].tag == "NNP" || attributiveSurname(st, u)) {
 			// a person, or a bare proper name that is a listed surname ("Obama criticized")
 			u.actor.Country = cc
 			if u.actor.Role == "" {
@@ -393,6 +393,23 @@ func (c *Coder) finishUnit(st *sentState, u *unit) {
 	if u.actor.Country == "" {
 		u.actor.Country = u.weakCountry
 	}
+}
+
+// attributiveSurname: the unit is "the <Name> administration /
+// government / regime": one proper name before an agent noun.
+func attributiveSurname(st *sentState, u *unit) bool {
+	nnp := -1
+	for k := u.s; k < u.e; k++ {
+		switch t := st.toks[k]; {
+		case t.tag == "DT":
+		case t.tag == "NNP" && nnp < 0 && strings.EqualFold(t.text, u.actor.Name):
+			nnp = k
+		case nnp >= 0 && k == u.e-1 && agentRoles[t.low] == "GOV":
+		default:
+			return false
+		}
+	}
+	return nnp >= 0 && nnp < u.e-1
 }
 
 // resolve fills a pronoun unit's actor from the discourse.
