@@ -198,7 +198,15 @@ func (c *Coder) buildUnits(st *sentState, ms []mention) {
 	// "X of/in/from Y": an agent phrase takes Y's country
 	for k := 0; k+1 < len(order); k++ {
 		u, v := order[k], order[k+1]
-		if u.e < n && v.s == u.e+1 && (st.toks[u.e].low == "of" || (st.toks[u.e].low == "in" && v.kinds&(1<<mkCountry) != 0) || st.toks[u.e].low == "from") && u.isActor && u.actor.Country == "" && (!u.known || u.person) && v.actor.Country != "" && v.isActor {
+		link := u.e < n && v.s == u.e+1 && (st.toks[u.e].low == "of" || (st.toks[u.e].low == "in" && v.kinds&(1<<mkCountry) != 0) || st.toks[u.e].low == "from" || st.toks[u.e].low == "for" && u.actor.Role == "GOV")
+		// "forces loyal to the Syrian government", "militias backed by Iran"
+		if !link && u.e+1 < n && v.s == u.e+2 {
+			switch st.toks[u.e].low + " " + st.toks[u.e+1].low {
+			case "loyal to", "close to", "backed by", "allied with", "allied to", "linked to", "supported by", "armed by":
+				link = true
+			}
+		}
+		if link && u.isActor && u.actor.Country == "" && (!u.known || u.person) && v.actor.Country != "" && v.isActor {
 			u.actor.Country = v.actor.Country
 			if !v.known || v.person {
 				u.actor.Name = strings.TrimSpace(u.actor.Name + " " + st.join(u.e, v.e))
