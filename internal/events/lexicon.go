@@ -219,6 +219,8 @@ SANCTION expel 166 : expel ~aid workers|agencies|agency|groups|officials ; expel
 ASSAULT abduct 181 : seize ~airliner|airliners|plane|jet|bus|hostages
 SANCTION - 160 : halt ~exports|imports|trade|shipments|deliveries|flights ; freeze ~loans|loan|aid|assets|funds|credits|accounts|cooperation|relations|ties ; n:asset freeze
 RETREAT access 086 : allow ~convoys|convoy|relief|journalists|reporters|visitors|investigators|cross ; permit ~access|inspectors|observers|monitors|convoys|relief|cross|investigators
+COERCE restrict 191 : close ~strait|straits|waterway|canal|airspace|port|ports|harbour|harbor
+ACCUSE allege 112 : hold ~responsible
 MOBILIZE troops 154 : increase ~troops|forces|presence|patrols ; boost ~forces|troops|presence|firepower ; rush ~troops|police|reinforcements|soldiers|forces ; place ~on alert
 `
 

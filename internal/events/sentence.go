@@ -903,6 +903,9 @@ func (c *Coder) verbGroup(st *sentState, v int) modality {
 			// impose sanctions": a noun of intent under a verb that states it
 			j := k - 1
 			for j >= 0 && (toks[j].tag == "DT" || toks[j].tag == "PRP$" || toks[j].tag == "JJ" || toks[j].tag == "RB" || toks[j].tag == "POS") {
+				if toks[j].low == "no" {
+					m.neg = true // "had no plans to release"
+				}
 				j--
 			}
 			if j < 0 || !isVerbTag(toks[j].tag) || !intentGovernors[toks[j].lem] {
