@@ -96,7 +96,7 @@ func TestCodebookExamples(t *testing.T) {
 
 // codebookFloor is a regression guard, set below the coverage measured when
 // it was last raised (docs/events.md).
-const codebookFloor = 0.0
+const codebookFloor = 0.88
 
 func readCodebookDescriptions(path string) (map[string]string, error) {
 	f, err := os.Open(path)

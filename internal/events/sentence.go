@@ -2227,6 +2227,14 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 				sub++ // "on a visit to Moscow", "on a tour of the region"
 			}
 		}
+		// a weapon named in a prepositional phrase is no attack: "talks on
+		// limiting the number of nuclear missiles", "a treaty on rockets"
+		if len(p.slots) == 1 && weaponNominals[p.slots[0][0]] {
+			switch prepBefore(st, first) {
+			case "of", "on", "about", "over", "with", "for", "against":
+				sub++
+			}
+		}
 	}
 	if sub > 0 && !(typ == "PROTEST" && tr.i > 0 && (toks[tr.i-1].low == "to" || toks[tr.i-1].low == "in")) {
 		dr.ev.Confidence -= 0.2 * float64(sub)
@@ -2397,6 +2405,10 @@ func prepActorAfter(st *sentState, e, limit int) *unit {
 	}
 	return nil
 }
+
+// weaponNominals name weapons, which code an attack only as its agent
+// ("rockets hit the town") or its object ("fired rockets").
+var weaponNominals = map[string]bool{"missiles": true, "missile": true, "rockets": true, "rocket": true, "shells": true, "shell": true, "mortars": true, "mortar": true, "artillery": true}
 
 // inCondition: token i sits in a conditional clause ("if ...", "unless
 // ...") that has not closed before it.
