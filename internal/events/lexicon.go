@@ -231,7 +231,7 @@ var lightVerbs = map[string]bool{
 	"intensify": true, "order": true, "step": true, "resume": true, "mount": true, "start": true,
 	"continue": true, "escalate": true, "make": true, "undertake": true, "unleash": true, "lead": true,
 	"organize": true, "organise": true, "perpetrate": true, "commit": true, "expand": true, "announce": true,
-	"impose": true, "have": true, "give": true, "pay": true, "sign": true, "reach": true, "lodge": true, "issue": true, "stop": true,
+	"impose": true, "have": true, "give": true, "pay": true, "sign": true, "reach": true, "lodge": true, "issue": true, "stop": true, "use": true, "employ": true,
 	"deliver": true, "submit": true, "present": true, "voice": true, "renew": true, "repeat": true, "reiterate": true, "file": true, "join": true, "open": true,
 }
 

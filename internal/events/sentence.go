@@ -19,6 +19,7 @@ func (c *Coder) compile() {
 	c.verbPats = map[string][]*pattern{}
 	c.nounPats = map[string][]*pattern{}
 	c.lemmas = map[string]bool{}
+	c.multiNoun = map[string]bool{}
 	for _, ln := range strings.Split(triggerLexicon, "\n") {
 		ln = strings.TrimSpace(ln)
 		if ln == "" {
@@ -56,6 +57,8 @@ func (c *Coder) compile() {
 				k := p.slots[0][0]
 				if len(p.slots) == 1 {
 					k = nounLemma(k)
+				} else {
+					c.multiNoun[k] = true
 				}
 				c.nounPats[k] = append(c.nounPats[k], p)
 			} else {
@@ -64,7 +67,7 @@ func (c *Coder) compile() {
 			}
 		}
 	}
-	for _, m := range []map[string]bool{lightVerbs, reportingVerbs, intentVerbs} {
+	for _, m := range []map[string]bool{lightVerbs, reportingVerbs, intentVerbs, transparentVerbs, haltVerbs, engageVerbs, underVerbs, intentGovernors, withdrawVerbs} {
 		for k := range m {
 			c.lemmas[k] = true
 		}
@@ -552,6 +555,9 @@ func (c *Coder) findTriggers(st *sentState) []trigger {
 	used := make([]bool, len(toks))
 	for i := range toks {
 		t := &toks[i]
+		if t.tag == "VBG" && i > 0 && c.multiNoun[toks[i-1].low] && c.nominalAt(toks, i-1) {
+			continue // "suicide bombing" with "bombing" read as a gerund: the compound codes it
+		}
 		if isVerbTag(t.tag) || t.tag == "" || (t.tag == "JJ" && (t.low == "willing" || t.low == "ready" || t.low == "prepared")) {
 			pats := c.verbPats[t.lem]
 			var best *pattern
@@ -632,8 +638,8 @@ func (c *Coder) findTriggers(st *sentState) []trigger {
 	out = keep
 	for i := range toks {
 		t := &toks[i]
-		if used[i] || !(isNounTag(t.tag) || t.tag == "" || t.tag == "JJ" || t.tag == "VBG") {
-			continue
+		if used[i] || !(isNounTag(t.tag) || t.tag == "" || t.tag == "JJ" || t.tag == "VBG" || c.multiNoun[t.low]) {
+			continue // (the first word of a compound, "suicide bombing", may be mistagged)
 		}
 		var best *pattern
 		bestEnd := -1
@@ -677,6 +683,18 @@ func (c *Coder) findTriggers(st *sentState) []trigger {
 		}
 	}
 	return out
+}
+
+// nominalAt: a multi-word nominal pattern matches from token i.
+func (c *Coder) nominalAt(toks []tok, i int) bool {
+	for _, p := range c.nounPats[toks[i].low] {
+		if len(p.slots) > 1 {
+			if _, ok := matchNoun(toks, i, p); ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // callNames: "call" at i names rather than phones: a participle after a
