@@ -67,7 +67,7 @@ func (c *Coder) compile() {
 			}
 		}
 	}
-	for _, m := range []map[string]bool{lightVerbs, reportingVerbs, intentVerbs, transparentVerbs, haltVerbs, engageVerbs, underVerbs, intentGovernors, withdrawVerbs} {
+	for _, m := range []map[string]bool{lightVerbs, reportingVerbs, intentVerbs, transparentVerbs, haltVerbs, engageVerbs, underVerbs, intentGovernors, withdrawVerbs, issuingVerbs, {"need": true}} {
 		for k := range m {
 			c.lemmas[k] = true
 		}
@@ -1540,6 +1540,14 @@ func (c *Coder) codeSentence(st *sentState, d *discourse) []*draft {
 			case n.tag == "DT" || n.tag == "CD" || n.tag == "PRP$" || n.low == "$" || n.low == "€" || n.low == "£":
 				t.tag, t.chunk = "VBZ", "B-VP"
 			}
+		}
+	}
+	// two finite verbs in a row: the second is a plural noun ("rejected
+	// calls to release", "dismissed demands")
+	for i := 1; i < len(st.toks); i++ {
+		t, p := &st.toks[i], st.toks[i-1]
+		if t.tag == "VBZ" && strings.HasSuffix(t.low, "s") && (p.tag == "VBD" || p.tag == "VBZ" || p.tag == "VBP") && !auxWords[p.lem] && p.lem != "be" && p.lem != "have" && p.lem != "do" && !reportingVerbs[p.lem] {
+			t.tag, t.chunk = "NNS", "B-NP"
 		}
 	}
 	// an irregular past the tagger did not know ("The IMF froze loans")
