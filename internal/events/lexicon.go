@@ -221,6 +221,7 @@ SANCTION - 160 : halt ~exports|imports|trade|shipments|deliveries|flights ; free
 RETREAT access 086 : allow ~convoys|convoy|relief|journalists|reporters|visitors|investigators|cross ; permit ~access|inspectors|observers|monitors|convoys|relief|cross|investigators
 COERCE restrict 191 : close ~strait|straits|waterway|canal|airspace|port|ports|harbour|harbor
 ACCUSE allege 112 : hold ~responsible
+PROTEST strike 143 : shun ~work|classes ; boycott ~classes|work|lectures ; stay away ~from work
 MOBILIZE troops 154 : increase ~troops|forces|presence|patrols ; boost ~forces|troops|presence|firepower ; rush ~troops|police|reinforcements|soldiers|forces ; place ~on alert
 `
 

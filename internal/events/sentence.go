@@ -2139,6 +2139,17 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 		}
 	case "oblig":
 		hyp = true
+	case "prepare":
+		if typ == "ASSAULT" {
+			// "prepared to resume shelling": a military posture
+			typ, mode, cameo = "MOBILIZE", "troops", "150"
+		} else if cooperative[typ] {
+			typ, mode, cameo = "AGREE", "", "030"
+		} else if conflictual[typ] {
+			typ, mode, cameo = "THREATEN", "", "130"
+		} else {
+			hyp = true
+		}
 	default:
 		if cooperative[typ] {
 			typ, mode, cameo = "AGREE", "", "030"
