@@ -1799,6 +1799,11 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 			if u := c.participleSubject(st, tr.i, m); u != nil {
 				srcU = u
 			}
+			if srcU == nil || !srcU.isActor {
+				if u := c.governorSubject(st, tr.i, m); u != nil {
+					srcU = u
+				}
+			}
 			tgtU = c.objectAfterFrom(st, tr.end, 10, typ == "RETREAT" || typ == "COERCE" && mode == "seize")
 			if tr.end > tr.i {
 				// the object inside the pattern: "give Tanzania a grant",
@@ -2446,6 +2451,50 @@ func prepActorAfter(st *sentState, e, limit int) *unit {
 // weaponNominals name weapons, which code an attack only as its agent
 // ("rockets hit the town") or its object ("fired rockets").
 var weaponNominals = map[string]bool{"missiles": true, "missile": true, "rockets": true, "rocket": true, "shells": true, "shell": true, "mortars": true, "mortar": true, "artillery": true}
+
+// governorSubject finds the subject of a verb whose own subject slot is
+// empty: a purpose infinitive after the main verb's object ("mobilized
+// pressure groups to help support") takes the main subject; a gerund after
+// "guilty of" / "responsible for" takes the subject of "be".
+func (c *Coder) governorSubject(st *sentState, v int, m modality) *unit {
+	toks := st.toks
+	k := m.start - 1
+	if k >= 0 && toks[k].lem == "help" {
+		k--
+	}
+	switch {
+	case k >= 1 && toks[k].low == "to" && m.intent == "":
+		// purpose: the main verb before, in the same clause
+		for j := k - 1; j >= 0 && j >= k-12; j-- {
+			if clauseBoundary(toks[j]) || toks[j].low == "," {
+				return nil
+			}
+			if (toks[j].tag == "VBD" || toks[j].tag == "VBZ" || toks[j].tag == "VBP" || toks[j].tag == "VBN") && !auxWords[toks[j].lem] && !reportingVerbs[toks[j].lem] {
+				gm := c.verbGroup(st, j)
+				if gm.passive {
+					return nil
+				}
+				if u := c.subjectOf(st, j, gm.start, 1); u != nil && u.isActor {
+					return u
+				}
+				return nil
+			}
+		}
+	case toks[v].tag == "VBG" && k >= 2 && (toks[k].low == "of" || toks[k].low == "for") && guiltWords[toks[k-1].low]:
+		for j := k - 2; j >= 0 && j >= k-4; j-- {
+			if toks[j].lem == "be" || toks[j].lem == "find" {
+				gm := c.verbGroup(st, j)
+				if u := c.subjectOf(st, j, gm.start, 1); u != nil && u.isActor {
+					return u
+				}
+				return nil
+			}
+		}
+	}
+	return nil
+}
+
+var guiltWords = map[string]bool{"guilty": true, "responsible": true, "culpable": true, "capable": true}
 
 // inCondition: token i sits in a conditional clause ("if ...", "unless
 // ...") that has not closed before it.
