@@ -222,6 +222,8 @@ RETREAT access 086 : allow ~convoys|convoy|relief|journalists|reporters|visitors
 COERCE restrict 191 : close ~strait|straits|waterway|canal|airspace|port|ports|harbour|harbor
 ACCUSE allege 112 : hold ~responsible
 PROTEST strike 143 : shun ~work|classes ; boycott ~classes|work|lectures ; stay away ~from work
+CONCEDE - 083 : institute ~reform|reforms ; implement ~reform|reforms ; introduce ~reform|reforms ; enact ~reform|reforms ; carry out ~reform|reforms
+PROTEST - 140 : n:political dissent ; n:civil resistance ; n:passive resistance
 MOBILIZE troops 154 : increase ~troops|forces|presence|patrols ; boost ~forces|troops|presence|firepower ; rush ~troops|police|reinforcements|soldiers|forces ; place ~on alert
 `
 
