@@ -2175,6 +2175,9 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 			typ, mode, cameo = "RETREAT", "", "087"
 		}
 	}
+	if deniedBefore(toks, tr.i) {
+		hyp = true // "denied that its troops had entered", "denied attacking": not asserted
+	}
 	if inCondition(toks, tr.i) {
 		hyp = true // "unless Baghdad accepted its conditions", "if sanctions were imposed"
 	}
@@ -2495,6 +2498,23 @@ func (c *Coder) governorSubject(st *sentState, v int, m modality) *unit {
 }
 
 var guiltWords = map[string]bool{"guilty": true, "responsible": true, "culpable": true, "capable": true}
+
+// deniedBefore: token i sits in what a "deny" verb before it denies.
+func deniedBefore(toks []tok, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-10; k-- {
+		t := toks[k]
+		if isVerbTag(t.tag) && (t.lem == "deny" || t.lem == "refute") {
+			return true
+		}
+		if t.low == ";" || t.low == ":" || t.low == "but" || t.low == "and" && k+1 < len(toks) && isVerbTag(toks[k+1].tag) {
+			return false
+		}
+		if (t.tag == "VBD" || t.tag == "VBZ" || t.tag == "VBP") && reportingVerbs[t.lem] {
+			return false
+		}
+	}
+	return false
+}
 
 // inCondition: token i sits in a conditional clause ("if ...", "unless
 // ...") that has not closed before it.
