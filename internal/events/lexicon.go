@@ -319,6 +319,7 @@ var agentRoles = map[string]string{
 	"peasants": "AGR", "monks": "REL", "priests": "REL", "bishops": "REL", "clergy": "REL", "parliamentarians": "LEG",
 	"magistrates": "JUD", "rulers": "GOV", "ruler": "GOV", "commanders": "MIL", "generals": "MIL", "paramilitaries": "MIL",
 	"warships": "MIL", "gunboats": "MIL", "delegates": "GOV", "foreigners": "CVL", "nationals": "CVL",
+	"sides": "", "factions": "",
 }
 
 // titles before a person's name that give a role.
