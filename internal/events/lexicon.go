@@ -224,6 +224,8 @@ ACCUSE allege 112 : hold ~responsible
 PROTEST strike 143 : shun ~work|classes ; boycott ~classes|work|lectures ; stay away ~from work
 CONCEDE - 083 : institute ~reform|reforms ; implement ~reform|reforms ; introduce ~reform|reforms ; enact ~reform|reforms ; carry out ~reform|reforms
 PROTEST - 140 : n:political dissent ; n:civil resistance ; n:passive resistance
+AID humanitarian 073 : give ~shelter|refuge|sanctuary ; offer ~shelter|refuge|sanctuary
+RETREAT - 087 : leave
 MOBILIZE troops 154 : increase ~troops|forces|presence|patrols ; boost ~forces|troops|presence|firepower ; rush ~troops|police|reinforcements|soldiers|forces ; place ~on alert
 `
 
@@ -319,7 +321,7 @@ var agentRoles = map[string]string{
 	"peasants": "AGR", "monks": "REL", "priests": "REL", "bishops": "REL", "clergy": "REL", "parliamentarians": "LEG",
 	"magistrates": "JUD", "rulers": "GOV", "ruler": "GOV", "commanders": "MIL", "generals": "MIL", "paramilitaries": "MIL",
 	"warships": "MIL", "gunboats": "MIL", "delegates": "GOV", "foreigners": "CVL", "nationals": "CVL",
-	"sides": "", "factions": "",
+	"sides": "", "factions": "", "bomber": "INS", "gunman": "INS", "attacker": "INS", "assailant": "INS", "hijacker": "INS",
 }
 
 // titles before a person's name that give a role.

@@ -1990,6 +1990,15 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 	}
 	src := c.resolve(st, srcU, d, tr.i)
 	tgt := c.resolve(st, tgtU, d, tr.i)
+	// bare "leave" is a withdrawal only when armed forces leave a place
+	// ("The last Soviet troops left Afghanistan"), not "left for Paris"
+	if !p.nominal && len(p.slots) == 1 && toks[tr.i].lem == "leave" {
+		armed := srcU != nil && srcU.isActor && (src.Role == "MIL" || src.Role == "REB" || src.Role == "INS")
+		place := tgtU != nil && (len(tgtU.places) > 0 || tgtU.kinds&(1<<mkCountry|1<<mkCapital|1<<mkPlace) != 0) && tr.end+1 < len(toks) && st.unitAt[tr.end+1] >= 0 || tr.end+2 < len(toks) && toks[tr.end+1].tag == "DT" && st.unitAt[tr.end+2] >= 0 && tgtU != nil
+		if !armed || !place || m.passive {
+			return nil
+		}
+	}
 	if srcU != nil && !srcU.isActor {
 		src = article.Actor{}
 	}
