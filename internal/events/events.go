@@ -46,6 +46,7 @@ type Coder struct {
 	known     map[string]knownActor
 	verbPats  map[string][]*pattern // by first-slot lemma
 	nounPats  map[string][]*pattern // by first word (noun lemma)
+	multiNoun map[string]bool       // first words of multi-word nominal triggers
 	lemmas    map[string]bool
 	clf       *Classifier
 	gaz       *Gazetteer

@@ -25,7 +25,7 @@ CONSULT visit 042 : visit ; n:visit ; travel to ; arrive in
 CONSULT host 043 : host ; receive ~delegation|visit|envoy|minister|president
 CONSULT mediate 045 : mediate ; n:mediation ; launch ~mediation
 SUPPORT - 051 : praise ; welcome ; hail ; commend ; applaud ; endorse ; back ; support ; defend ; thank ; congratulate ; apologize ; apologise ; forgive ; n:support ; rally ~behind|support ; upgrade ~ties|relations ; restore ~ties|relations ; establish ~ties|relations
-COOPERATE - 060 : cooperate ; collaborate ; share ~information|intelligence|evidence|expertise|data ; n:cooperation ; n:war games ; n:war game ; n:joint exercise ; n:joint exercises ; n:military exercise ; n:military exercises ; n:joint military exercise ; n:joint military exercises ; n:joint drills ; ally
+COOPERATE - 060 : cooperate ; collaborate ; share ~information|intelligence|evidence|expertise|data ; n:cooperation ; n:war games ; n:war game ; n:joint exercise ; n:joint exercises ; n:joint military exercise ; n:joint military exercises ; n:joint drills ; ally
 AID economic 071 : donate ; fund ; finance ; lend ; loan ; give ~aid|assistance|grant|loan|money|dollars|million|billion ; provide ~aid|assistance|food|support|funds|loan ; send ~aid|arms|weapons|food|supplies|medicine ; deliver ~aid|food|supplies ; hand over ~medicine|aid|food ; n:aid ; n:assistance ; n:donation
 AID asylum 075 : accept ~refugees|migrants|asylum-seekers ; take in ~refugees|migrants ; grant ~asylum ; n:asylum
 AID humanitarian 073 : evacuate ~wounded|refugees|civilians|injured ; grant ~asylum|refuge ; n:humanitarian aid ; n:food aid ; n:relief
@@ -46,9 +46,9 @@ PROTEST demonstrate 141 : protest ; demonstrate ; rally ; march ; n:protest ; n:
 PROTEST strike 143 : strike ~work|demanding ; go on strike ; n:hunger strike ; n:general strike ; stop work ; walk out ; n:walkout
 PROTEST riot 145 : riot ; n:riot ; n:riots ; n:unrest ; n:clashes with police
 PROTEST obstruct 144 : block ~road|roads|roadway|highway|traffic|access|transport|bridge|crossing|railway|street|streets|entrance|port ; blockade ~road|roads ; n:roadblock ; n:roadblocks
-MOBILIZE troops 150 : mobilize ; mobilise ; deploy ; n:deployment ; mass ~troops|forces ; reinforce ; strengthen ~forces|troops ; put ~on alert ; remain ~on alert ; n:mobilization ; n:build-up ; n:buildup ; station ; train ~fighters|hackers|troops|militants
+MOBILIZE troops 150 : mobilize ~troops|forces|army|armies|reservists|reserves|soldiers|police|militia|militias|units|men|fighters|military|navy|brigades|divisions|tanks ; mobilise ~troops|forces|army|reservists|reserves|soldiers|police|militia|units|men|fighters|military ; deploy ; n:deployment ; mass ~troops|forces ; reinforce ; strengthen ~forces|troops ; put ~on alert ; remain ~on alert ; n:mobilization ; n:build-up ; n:buildup ; station ; train ~fighters|hackers|troops|militants
 SANCTION - 160 : sanction ; n:sanctions ; n:embargo ; impose ~sanctions|embargo|ban|restrictions|tariffs ; suspend ; sever ; cut ~ties|aid|relations ; break off ; expel ; recall ~ambassador|envoy ; freeze ; halt ~aid|talks|cooperation ; end ~mediation|aid|cooperation ; deny ~entry|visa|visas ; boycott ~talks|elections|meeting
-COERCE arrest 173 : arrest ; detain ; n:arrest ; n:arrests ; jail ; imprison ; round up ; capture ~suspects|activists|leader|opposition ; hold ~hostage|captive ; take ~hostage ; n:detention
+COERCE arrest 173 : arrest ; detain ; n:arrest ; n:arrests ; jail ; imprison ; round up ; capture ~suspects|activists|leader|opposition ; n:detention
 COERCE restrict 172 : ban ; outlaw ; prohibit ; n:ban ; n:curfew ; impose ~curfew|restrictions ; prevent ; restrict ; blockade ; n:blockade ; close ~border|borders ; n:state of emergency ; declare ~state of siege ; declare ~state of emergency ; declare ~martial law ; censor ; deface
 SANCTION - 160 : reduce ~aid|assistance|funding ; n:aid cuts ; expel ~diplomats|diplomat|ambassador|envoy|envoys ; prohibit ~aid|trade|imports|exports|flights ; n:travel ban
 COERCE - 170 : force ~to ; force ~out ; compel ~to ; coerce ; extend ~curfew|ban|detention ; extend ~state of emergency
@@ -61,17 +61,17 @@ AGREE - 030 : concur ; consent ; ratify ; reach ~agreement|accord|deal|settlemen
 CONSULT meeting 040 : talk ~with|to ; convene ; n:meeting ; n:consultations ; sit down ~with ; resume ~talks|negotiations ; return ~to talks ; n:summit talks
 CONSULT visit 042 : fly ~to ; tour ; arrive ~for talks|visit ; pay ~visit
 SUPPORT - 051 : express ~support|solidarity|sympathy ; voice ~support ; laud ; acclaim ; salute ; recognize ~government|independence|state ; side ~with ; stand by ; n:praise ; n:endorsement ; reassure
-COOPERATE - 060 : work ~together|with ; partner ; exchange ~information|intelligence|views ; extradite ; hand over ~suspect|suspects|fugitive ; n:joint patrol ; n:joint patrols ; coordinate
+COOPERATE - 060 : work ~together|with ; partner ; exchange ~information|intelligence ; extradite ; hand over ~suspect|suspects|fugitive ; n:joint patrol ; n:joint patrols ; coordinate
 AID economic 071 : supply ; ship ~aid|food|supplies|arms|weapons ; airlift ; contribute ; grant ~aid|loan|credit|money ; n:loan ; n:grant ; n:credit
 AID humanitarian 073 : rescue ; n:relief supplies ; shelter ; feed
 CONCEDE - 080 : end ~strike|protest|boycott|sit-in|blockade ; let go ; open ~border|borders|crossing|bridge|airport|port ; grant ~amnesty|autonomy|independence|concessions|pardon ; reopen ; legalize ; legalise ; return ~territory|land ; accept ~demands|demand ; give in ; acquit ; reinstate ; unblock ; lift ~ban|curfew|restrictions ; exchange ~prisoners ; approve ; n:concessions
-RETREAT - 087 : hand over ~power|control|town ; cede ; abandon ~positions|post|bases|town ; disband ; relinquish ; evacuate ; n:evacuation ; leave ~country|town|territory
+RETREAT - 087 : hand over ~power|control|town|weapons|arms|guns ; cede ; abandon ~positions|post|bases|town ; disband ; relinquish ; evacuate ; n:evacuation ; leave ~country|town|territory
 REQUEST - 100 : push ~for ; n:demands
 REQUEST appeal 020 : beg ; implore ; exhort ; lobby ; n:plea ; n:petition ; invite ; n:invitation ; n:call for
 ACCUSE disapprove 111 : reprimand ; censure ; scold ; n:criticisms ; warn ~against ; protest ~to ; lodge ~protest ; n:protest note ; indict ; convict ; find ~guilty ; n:indictment ; prosecute ; n:verdict ; question ~legitimacy ; deride ; ridicule ; mock
 ACCUSE investigate 090 : inquire ; examine ; n:inspection ; n:inquest
 REJECT defy 128 : violate ~ban|agreement|agreements|sanctions|embargo|resolution|law|accord|treaty|rules
-REJECT - 120 : refute ; rebut ; dispute ; contest ; balk ; disagree ; object ~to ; n:objection ; n:refusal ; snub ; shun ; repudiate ; disown ; overrule ; n:opposition to ; walk out ~of ; pull out ~of talks|negotiations ; abandon ~talks|negotiations|plan
+REJECT - 120 : refute ; rebut ; dispute ; contest ; balk ; disagree ; object ~to ; n:objection ; n:refusal ; snub ; shun ; repudiate ; disown ; overrule ; n:opposition to ; walk out ~of ; pull out ~talks|negotiations|conference|summit ; abandon ~talks|negotiations|plan
 THREATEN - 130 : intimidate ; issue ~ultimatum|threat|warning ; give ~ultimatum ; n:threats ; vow ~revenge|retaliation ; n:ultimatums
 PROTEST demonstrate 141 : take ~to the streets ; stage ~protest|demonstration|rally|sit-in|march ; gather ~to protest ; n:protesters ; n:demonstrators
 PROTEST boycott 143 : boycott ; n:boycott
@@ -87,7 +87,8 @@ ASSAULT firearms 193 : fire ~across ; n:gunbattles ; n:shootout ; n:sniper fire 
 ASSAULT heavy-weapons 194 : n:tank fire ; n:missile attack ; n:missiles ; n:shells ; n:barrage
 AID peacekeeping 074 : deploy ~peacekeepers|observers|monitors|peacekeeping ; n:peacekeeping mission ; n:peacekeeping force
 AID military 072 : give ~weapons|arms|firearms|equipment|ammunition|vehicles|aircraft|helicopters ; provide ~weapons|arms|firearms|equipment|ammunition|vehicles|aircraft|training ; deliver ~weapons|arms|equipment|ammunition ; n:military aid ; n:arms deliveries ; send ~weapons|arms|equipment|ammunition|vehicles ; train ~forces|soldiers|troops|police
-AID economic 071 : provide ; hand over ; provide ~million|billion|funding|support|assistance|aid|money ; send ~team|experts|doctors|drugs|equipment|supplies ; give ~medical|equipment|supplies|drugs|medicine ; distribute ~supplies|food|aid|tents|medicine ; n:donor ; n:donations ; allocate ~funds|million|billion ; pledge ~million|billion|aid
+AID economic 071 : provide ; hand over ; provide ~million|billion|funding|support|assistance|aid|money ; send ~team|experts|doctors|drugs|equipment|supplies ; give ~medical|equipment|supplies|drugs|medicine ; distribute ~supplies|food|aid|tents|medicine ; n:donor ; n:donations ; allocate ~funds|million|billion
+AGREE economic 0331 : pledge ~million|billion|aid|assistance|funds|money
 RETREAT ease 085 : roll back ~tariffs|sanctions|restrictions ; reduce ~tariffs|sanctions|restrictions ; cut ~tariffs ; lower ~tariffs ; ease ~tariffs|restrictions
 THREATEN - 130 : set ~deadline ; give ~deadline|ultimatum|warning ; n:deadline
 ASSAULT - 190 : n:military operation ; n:military operations ; n:military offensive ; destroy ~camps|positions|bases|hideouts|tanks|bunkers ; n:operation against ; n:crossfire
@@ -97,7 +98,7 @@ ASSAULT bombing 183 : bomb ; n:bomb ; n:bombing ; n:bombings ; blow up ; n:blast
 ASSAULT suicide-attack 1831 : n:suicide bombing ; n:suicide bombings ; n:suicide attack ; n:suicide bomber ; n:suicide attacks
 ASSAULT firearms 193 : shoot ; open fire ; n:gunfire ; n:shooting ; n:gunbattle ; n:gun battle ; n:firefight ; gun down ; n:gunmen
 ASSAULT heavy-weapons 194 : shell ; n:shelling ; n:artillery ; n:rocket attack ; n:rockets ; n:mortar ; n:mortars ; fire ~rockets|missiles|mortars|shells|artillery ; launch ~artillery|rockets|missiles|mortar
-ASSAULT abduct 181 : kidnap ; abduct ; hijack ; n:kidnapping ; n:abduction ; n:hijacking ; take ~hostage|hostages
+ASSAULT abduct 181 : kidnap ; abduct ; hijack ; n:kidnapping ; n:abduction ; n:hijacking ; take ~hostage|hostages|captive ; hold ~hostage|hostages|captive
 ASSAULT torture 182 : torture ; n:torture
 ASSAULT cyber 190 : n:cyber-attack ; n:cyber-attacks ; n:cyber attack ; n:cyber attacks ; n:cyberattack ; n:cyberattacks ; n:cyber warfare ; hack ; n:hacking
 COERCE - 184 : n:human shields ; n:human shield ; hold ~human shields|human shield
@@ -154,6 +155,78 @@ REQUEST - 100 : call for ~sanctions|boycott|resignation|ouster
 THREATEN - 130 : give ~warning|warnings
 COERCE arrest 173 : capture ; n:capture
 ASSAULT - 190 : recapture ; retake ; liberate ; overrun
+AGREE - 030 : volunteer ~to ; assure ; guarantee ~to|that ; iron out ~differences|dispute|disagreements ; straighten out ~differences|dispute ; n:intention to
+CONCEDE - 083 : accede ~to demands|demand|requests|request|pressure ; give in ~to ; bow ~to pressure|demands|demand ; meet ~demands|demand ; yield ~to pressure|demands|demand ; succumb ~to pressure|demands
+CONCEDE - 080 : give up ~claim|claims|demand|demands|sovereignty ; renounce ; relent ; obey ; abide by ; permit ; decriminalize ; decriminalise ; vindicate ; exculpate
+RETREAT - 087 : de-escalate ; n:de-escalation ; disengage ; draw back ; n:disengagement ; n:disarmament ; n:demobilization ; n:demobilisation
+RETREAT release 0841 : repatriate ~prisoners|refugees|detainees|remains|hostages|captives|soldiers|pows ; n:repatriation ; emancipate ; n:prisoner exchange ; n:prisoner swap ; swap ~prisoners|hostages|captives
+RETREAT access 086 : allow ~involvement|intervention|delivery|deliveries|entry|visit|visits|investigators|experts|team ; admit ~inspectors|observers|monitors|peacekeepers|investigators
+ACCUSE disapprove 111 : disapprove ; n:disapproval ; scorn ; pillory ; lecture ; remonstrate ; caution ~against ; rally ~opposition|support against ; n:denunciations
+ACCUSE investigate 090 : look into ; n:autopsy
+REJECT defy 128 : flout ; ignore ~warning|warnings|calls|call|appeal|appeals|demands|demand|ultimatum|resolution|resolutions|ruling|order|orders|deadline|ban ; disregard ~warning|warnings|calls|call|appeal|appeals|demands|demand|ultimatum|resolution|resolutions|ruling|order|orders ; defy ~order|orders|ban|ruling|resolution|curfew|warning|warnings|ultimatum|calls|law ; n:defiance
+REJECT - 120 : block ~resolution|bill|proposal|measure|plan|deal|vote|nomination|appointment|motion ; n:boycott of talks
+THREATEN - 130 : caution
+MOBILIZE troops 150 : demonstrate ~military|strength|force|power|might ; n:show of force ; n:show of strength ; parade ~missiles|weapons|troops|tanks|weaponry ; call up ~reservists|reserves|troops|soldiers|conscripts ; marshal ~troops|forces|fighters ; redeploy ; fortify ; beef up ~security|forces|troops|presence|defences|defenses ; build up ~forces|troops|presence ; n:military buildup ; raise ~alert|readiness ; increase ~alert|readiness ; heighten ~alert|readiness ; n:high alert ; n:alert status ; n:combat readiness ; n:state of alert
+COERCE seize 174 : steal ; intercept ~ship|ships|vessel|vessels|boat|boats|convoy|shipment|shipments|cargo|tanker ; expel ~people|foreigners|nationals|citizens|residents|families|activists|journalists|individuals|immigrants|workers|aliens|missionaries|priests|students
+COERCE - 170 : blackmail
+SANCTION - 160 : annul ~agreement|treaty|accord|contract|deal|pact ; scrap ~agreement|treaty|accord|contract|deal|pact|visit|talks|plan|cooperation ; downgrade ; n:downgrading
+SANCTION aid 162 : slash ~aid|assistance|funding|funds ; n:aid cut
+SANCTION - 161 : reduce ~relations|ties|contacts|representation ; n:diplomatic relations severed
+SUPPORT - 054 : grant ~recognition ; extend ~recognition ; accord ~recognition ; n:diplomatic recognition
+SUPPORT - 051 : extol ; honor ; honour ; encourage ; appreciate ; n:apology ; n:apologies
+SUPPORT - 052 : defend ~verbally|decision|policy|record|position|stance|right
+CONSULT meeting 040 : converse ; reconvene ; n:consultation ; hold ~consultations|dialogue ; n:dialogue
+AID military 072 : equip ; n:arms sales ; n:arms shipment ; n:arms shipments ; n:military assistance
+AID economic 071 : bankroll ; underwrite
+PROTEST demonstrate 141 : chant ~slogans ; obstruct ~passage|traffic|road|roads|access|entrance|highway ; immolate ; n:self-immolation
+PROTEST obstruct 144 : barricade ~road|roads|street|streets|highway|entrance|bridge
+PROTEST riot 145 : n:violent protest ; n:violent protests ; n:violent demonstrations
+ASSAULT - 190 : wipe out ; repel ~attack|attacks|offensive|assault|invasion|incursion ; repulse ~attack|attacks|offensive|assault ; use ~military force ; use ~armed force ; use ~conventional force ; n:military force ; n:mass expulsion ; n:mass expulsions ; n:mass killing ; n:mass killings ; n:mass murder
+ASSAULT - 204 : use ~chemical|biological|nuclear|radiological weapons|arms|agents ; use ~poison gas ; use ~nerve gas|agent ; use ~weapons of mass destruction ; employ ~chemical|biological|nuclear|weapons ; n:chemical attack ; n:gas attack ; n:chemical weapons attack ; n:nuclear attack
+ASSAULT aerial 195 : employ ~aerial|aircraft|warplanes|drones|helicopters ; use ~warplanes|drones|gunships|aerial
+AID economic 071 : extend ~aid|credit|credits|loan|loans|assistance|help|grant|grants ; write off ~debt|debts|loans ; forgive ~debt|debts ; cancel ~debt|debts ; award ~million|billion|grant|grants
+AID humanitarian 073 : fly ~aid|supplies|food|medicine|medicines|relief ; deliver ~medicine|medicines|water|tents|blankets|gift|gifts ; erect ~shelters|tents ; help ~refugees|victims|survivors|homeless|patients|wounded
+AID peacekeeping 074 : join ~peacekeeping|peacekeepers ; join ~peace mission ; contribute ~troops|peacekeepers|soldiers|battalion
+ASSAULT firearms 193 : fire ~bullets|shots|rounds|grenade|grenades ; exchange ~fire|gunfire|shots ; trade ~fire|gunfire|shots ; return ~fire
+ASSAULT - 190 : launch ~counterattack|counter-attack|counteroffensive|counter-offensive|incursion|invasion|raid|raids|assault|intervention ; n:counterattack ; n:counter-attack ; n:counter-offensive ; n:military campaign ; n:military intervention ; n:atrocities ; n:atrocity ; commit ~atrocities|atrocity|massacre|massacres ; wage ~offensive|campaign|attacks
+ASSAULT - 190 : throw ~firebomb|firebombs|acid|molotov|petrol ; hurl ~firebomb|firebombs|acid|molotov|petrol
+ASSAULT bombing 183 : plant ~bomb|bombs|explosives|explosive|mine|mines|device
+ASSAULT aerial 195 : drop ~bomb|bombs|explosives|barrel
+ASSAULT - 196 : breach ~ceasefire|truce|cease-fire
+COERCE destroy 175 : destroy ~buildings|building|house|home|monument|monuments|shops|mosque|mosques|church|churches|villages|village|school|schools|vehicles ; set ~ablaze|alight|afire
+COERCE restrict 172 : close ~station|radio|television|tv|website|websites|road|roads|route|shops|mosques|churches|markets ; block ~convoy|convoys|movement|movements|transmission|transmissions|website|websites|broadcasts ; impose ~fine|fines|penalty|penalties|censorship ; declare ~curfew ; order ~curfew ; halt ~publication|broadcasts|broadcast
+COERCE arrest 173 : take ~into custody|detention ; place ~under arrest|surveillance|detention ; place ~under house arrest ; put ~under arrest ; put ~under house arrest ; pass ~sentence
+COERCE seize 174 : take over ~town|city|village|base|territory|building|embassy|airport|radio|station|parliament ; intercept ~immigrants|migrants|refugees
+CONCEDE - 081 : drop ~charges|case|objection|objections|demand|demands ; grant ~permission|clemency|bail|rights|concession ; commute ~sentence|sentences ; reduce ~sentence|sentences ; overturn ~conviction|sentence ; quash ~conviction|sentence ; revoke ~ban|restriction|restrictions|decree ; reverse ~decision|ban|policy ; clear ~of charges
+RETREAT - 087 : reduce ~troops|forces|troop|presence|garrison ; stop ~fighting|hostilities|attacks|violence|bloodshed|clashes ; end ~fighting|hostilities|attacks|violence|bloodshed|clashes ; halt ~violence|clashes|raids|hostilities ; abandon ~headquarters|stronghold|strongholds|outpost|outposts|trenches
+RETREAT ceasefire 0871 : hold ~fire
+RETREAT release 0842 : return ~equipment|aircraft|plane|planes|ship|ships|vessel|vessels|artwork|artworks|boat|boats
+RETREAT ease 085 : waive ~sanctions|embargo|tariffs
+REQUEST - 1031 : claim ~compensation|damages|reparations ; seek ~compensation|damages|reparations ; demand ~compensation|damages|reparations
+REJECT - 121 : defeat ~proposal|motion|bill|resolution|measure
+PROTEST demonstrate 141 : burn ~flag|flags|effigy|effigies|portrait|portraits|pictures ; chant ~against ; n:civil disobedience
+PROTEST obstruct 144 : put up ~barricade|barricades|roadblocks|roadblock ; set up ~barricades|roadblocks|roadblock|barricade
+CONSULT host 043 : receive ~ambassador|leader|counterpart|king|delegations|envoys|ministers
+CONSULT phone 041 : receive ~call ; talk ~by|over telephone|phone
+CONSULT meeting 040 : hold ~conference|summit|dialogue ; establish ~contact|contacts ; attend ~conference|session
+COOPERATE military 062 : sell ~weapons|arms|tanks|jets|fighters|missiles|aircraft|helicopters|warplanes ; buy ~weapons|arms|tanks|jets|fighters|missiles|aircraft|helicopters|warplanes ; join forces
+SUPPORT - 050 : resume ~ties|relations
+AID military 072 : send ~advisers|advisors|instructors|trainers
+CONSULT meeting 046 : exchange ~views
+RETREAT - 087 : pull ~troops|forces|soldiers|units|army
+RETREAT release 0842 : return ~archives|documents|files|treasures|property|relics
+SANCTION expel 166 : expel ~aid workers|agencies|agency|groups|officials ; expel ~inspectors|observers|peacekeepers|monitors
+ASSAULT abduct 181 : seize ~airliner|airliners|plane|jet|bus|hostages
+SANCTION - 160 : halt ~exports|imports|trade|shipments|deliveries|flights ; freeze ~loans|loan|aid|assets|funds|credits|accounts|cooperation|relations|ties ; n:asset freeze
+RETREAT access 086 : allow ~convoys|convoy|relief|journalists|reporters|visitors|investigators|cross ; permit ~access|inspectors|observers|monitors|convoys|relief|cross|investigators
+COERCE restrict 191 : close ~strait|straits|waterway|canal|airspace|port|ports|harbour|harbor
+ACCUSE allege 112 : hold ~responsible
+PROTEST strike 143 : shun ~work|classes ; boycott ~classes|work|lectures ; stay away ~from work
+CONCEDE - 083 : institute ~reform|reforms ; implement ~reform|reforms ; introduce ~reform|reforms ; enact ~reform|reforms ; carry out ~reform|reforms
+PROTEST - 140 : n:political dissent ; n:civil resistance ; n:passive resistance
+AID humanitarian 073 : give ~shelter|refuge|sanctuary ; offer ~shelter|refuge|sanctuary
+RETREAT - 087 : leave
+MOBILIZE troops 154 : increase ~troops|forces|presence|patrols ; boost ~forces|troops|presence|firepower ; rush ~troops|police|reinforcements|soldiers|forces ; place ~on alert
 `
 
 // lightVerbs take a nominal trigger as object and lend it their subject:
@@ -163,8 +236,13 @@ var lightVerbs = map[string]bool{
 	"intensify": true, "order": true, "step": true, "resume": true, "mount": true, "start": true,
 	"continue": true, "escalate": true, "make": true, "undertake": true, "unleash": true, "lead": true,
 	"organize": true, "organise": true, "perpetrate": true, "commit": true, "expand": true, "announce": true,
-	"impose": true, "have": true, "give": true, "pay": true, "sign": true, "reach": true, "lodge": true, "issue": true, "stop": true,
+	"impose": true, "have": true, "give": true, "pay": true, "sign": true, "reach": true, "lodge": true, "issue": true, "stop": true, "use": true, "employ": true,
+	"deliver": true, "submit": true, "present": true, "voice": true, "renew": true, "repeat": true, "reiterate": true, "file": true, "join": true, "open": true,
 }
+
+// engageVerbs take a nominal event after "in" and lend it their subject:
+// "engaged in negotiations", "participated in the attack".
+var engageVerbs = map[string]bool{"engage": true, "participate": true, "involve": true, "join": false}
 
 // Reporting verbs introduce reported speech; their subject is the source of
 // the report, not an actor of the event reported.
@@ -182,6 +260,22 @@ var intentVerbs = map[string]bool{
 	"threaten": true, "offer": true, "agree": true, "prepare": true, "aim": true,
 	"hope": true, "swear": true, "expect": true, "wish": true, "propose": true,
 	"refuse": true, "decline": true, "fail": true, "hesitate": true, "resolve": true,
+}
+
+// intentNouns name an intention whose content follows as an infinitive
+// ("its willingness to withdraw"); the value is the intent it expresses.
+var intentNouns = map[string]string{
+	"intent": "intend", "intention": "intend", "intentions": "intend", "willingness": "intend", "readiness": "intend",
+	"desire": "intend", "determination": "intend", "plan": "intend", "plans": "intend", "commitment": "intend",
+	"pledge": "intend", "promise": "intend", "wish": "intend", "threat": "threaten", "threats": "threaten",
+	"refusal": "refuse",
+}
+
+// intentGovernors state an intention noun: "expressed its readiness to".
+var intentGovernors = map[string]bool{
+	"express": true, "voice": true, "announce": true, "signal": true, "reiterate": true, "reaffirm": true,
+	"show": true, "indicate": true, "state": true, "declare": true, "confirm": true, "have": true, "unveil": true,
+	"make": true, "renew": true, "repeat": true, "issue": true,
 }
 
 // Modals that make the next action hypothetical or future.
@@ -221,6 +315,13 @@ var agentRoles = map[string]string{
 	"airline": "BUS", "farmers": "AGR", "doctors": "MED", "church": "REL", "clerics": "REL", "cleric": "REL",
 	"airliner": "CVL", "plane": "CVL", "jet": "CVL", "airbus": "CVL", "ship": "CVL", "embassy": "GOV",
 	"group": "", "groups": "", "candidates": "OPP", "teachers": "EDU", "nurses": "MED", "lawyers": "JUD", "traders": "BUS", "drivers": "LAB", "miners": "LAB", "pilots": "LAB", "employees": "LAB", "staff": "LAB", "unionists": "LAB", "hackers": "INS", "bombers": "INS", "attackers": "INS", "assailants": "INS", "kidnappers": "CRM", "smugglers": "CRM", "gangs": "CRM", "gang": "CRM", "criminals": "CRM", "candidate": "OPP", "negotiators": "GOV", "negotiator": "GOV", "delegation": "GOV", "settlers": "CVL", "prisoners": "CVL", "hostages": "CVL", "inspectors": "IGO", "observers": "IGO", "peacekeepers": "IGO", "monitors": "IGO", "deputies": "LEG", "elders": "CVL",
+	"junta": "GOV", "rioters": "CVL", "looters": "CVL", "hijackers": "INS", "navies": "MIL", "armies": "MIL",
+	"militiamen": "INS", "commandos": "MIL", "paratroopers": "MIL", "gendarmes": "COP", "strikers": "LAB", "marchers": "OPP",
+	"dissident": "OPP", "exiles": "OPP", "pirates": "CRM", "bandits": "CRM", "traffickers": "CRM", "tribesmen": "CVL",
+	"peasants": "AGR", "monks": "REL", "priests": "REL", "bishops": "REL", "clergy": "REL", "parliamentarians": "LEG",
+	"magistrates": "JUD", "rulers": "GOV", "ruler": "GOV", "commanders": "MIL", "generals": "MIL", "paramilitaries": "MIL",
+	"warships": "MIL", "gunboats": "MIL", "delegates": "GOV", "foreigners": "CVL", "nationals": "CVL",
+	"sides": "", "factions": "", "bomber": "INS", "gunman": "INS", "attacker": "INS", "assailant": "INS", "hijacker": "INS",
 }
 
 // titles before a person's name that give a role.

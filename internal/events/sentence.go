@@ -19,6 +19,7 @@ func (c *Coder) compile() {
 	c.verbPats = map[string][]*pattern{}
 	c.nounPats = map[string][]*pattern{}
 	c.lemmas = map[string]bool{}
+	c.multiNoun = map[string]bool{}
 	for _, ln := range strings.Split(triggerLexicon, "\n") {
 		ln = strings.TrimSpace(ln)
 		if ln == "" {
@@ -56,6 +57,8 @@ func (c *Coder) compile() {
 				k := p.slots[0][0]
 				if len(p.slots) == 1 {
 					k = nounLemma(k)
+				} else {
+					c.multiNoun[k] = true
 				}
 				c.nounPats[k] = append(c.nounPats[k], p)
 			} else {
@@ -64,7 +67,7 @@ func (c *Coder) compile() {
 			}
 		}
 	}
-	for _, m := range []map[string]bool{lightVerbs, reportingVerbs, intentVerbs} {
+	for _, m := range []map[string]bool{lightVerbs, reportingVerbs, intentVerbs, transparentVerbs, haltVerbs, engageVerbs, underVerbs, intentGovernors, withdrawVerbs, issuingVerbs, {"need": true}} {
 		for k := range m {
 			c.lemmas[k] = true
 		}
@@ -198,7 +201,15 @@ func (c *Coder) buildUnits(st *sentState, ms []mention) {
 	// "X of/in/from Y": an agent phrase takes Y's country
 	for k := 0; k+1 < len(order); k++ {
 		u, v := order[k], order[k+1]
-		if u.e < n && v.s == u.e+1 && (st.toks[u.e].low == "of" || (st.toks[u.e].low == "in" && v.kinds&(1<<mkCountry) != 0) || st.toks[u.e].low == "from") && u.isActor && u.actor.Country == "" && (!u.known || u.person) && v.actor.Country != "" && v.isActor {
+		link := u.e < n && v.s == u.e+1 && (st.toks[u.e].low == "of" || (st.toks[u.e].low == "in" && v.kinds&(1<<mkCountry) != 0) || st.toks[u.e].low == "from" || st.toks[u.e].low == "for" && u.actor.Role == "GOV")
+		// "forces loyal to the Syrian government", "militias backed by Iran"
+		if !link && u.e+1 < n && v.s == u.e+2 {
+			switch st.toks[u.e].low + " " + st.toks[u.e+1].low {
+			case "loyal to", "close to", "backed by", "allied with", "allied to", "linked to", "supported by", "armed by":
+				link = true
+			}
+		}
+		if link && u.isActor && u.actor.Country == "" && (!u.known || u.person) && v.actor.Country != "" && v.isActor {
 			u.actor.Country = v.actor.Country
 			if !v.known || v.person {
 				u.actor.Name = strings.TrimSpace(u.actor.Name + " " + st.join(u.e, v.e))
@@ -382,7 +393,7 @@ func (c *Coder) finishUnit(st *sentState, u *unit) {
 			if u.actor.Role == "" {
 				u.actor.Role = r
 			}
-		} else if cc, r, ok := c.leaders.Surname(u.actor.Name); ok && (u.person || u.e-u.s == 1 && st.toks[u.s].tag == "NNP") {
+		} else if cc, r, ok := c.leaders.Surname(u.actor.Name); ok && (u.person || u.e-u.s == 1 && st.toks[u.s].tag == "NNP" || attributiveSurname(st, u)) {
 			// a person, or a bare proper name that is a listed surname ("Obama criticized")
 			u.actor.Country = cc
 			if u.actor.Role == "" {
@@ -393,6 +404,23 @@ func (c *Coder) finishUnit(st *sentState, u *unit) {
 	if u.actor.Country == "" {
 		u.actor.Country = u.weakCountry
 	}
+}
+
+// attributiveSurname: the unit is "the <Name> administration /
+// government / regime": one proper name before an agent noun.
+func attributiveSurname(st *sentState, u *unit) bool {
+	nnp := -1
+	for k := u.s; k < u.e; k++ {
+		switch t := st.toks[k]; {
+		case t.tag == "DT":
+		case t.tag == "NNP" && nnp < 0 && strings.EqualFold(t.text, u.actor.Name):
+			nnp = k
+		case nnp >= 0 && k == u.e-1 && agentRoles[t.low] == "GOV":
+		default:
+			return false
+		}
+	}
+	return nnp >= 0 && nnp < u.e-1
 }
 
 // resolve fills a pronoun unit's actor from the discourse.
@@ -527,6 +555,9 @@ func (c *Coder) findTriggers(st *sentState) []trigger {
 	used := make([]bool, len(toks))
 	for i := range toks {
 		t := &toks[i]
+		if t.tag == "VBG" && i > 0 && c.multiNoun[toks[i-1].low] && c.nominalAt(toks, i-1) {
+			continue // "suicide bombing" with "bombing" read as a gerund: the compound codes it
+		}
 		if isVerbTag(t.tag) || t.tag == "" || (t.tag == "JJ" && (t.low == "willing" || t.low == "ready" || t.low == "prepared")) {
 			pats := c.verbPats[t.lem]
 			var best *pattern
@@ -592,6 +623,14 @@ func (c *Coder) findTriggers(st *sentState) []trigger {
 				}
 			}
 		}
+		// "expressed its willingness to withdraw", "a pledge to provide aid"
+		if intentNouns[toks[tr.end].low] != "" && tr.end+2 < len(toks) && toks[tr.end+1].low == "to" && (tr.p.nominal || intentGovernors[toks[tr.i].lem]) {
+			for _, o := range out {
+				if !o.p.nominal && (o.i == tr.end+2 || (o.i == tr.end+3 && toks[tr.end+2].tag == "RB")) {
+					drop = true
+				}
+			}
+		}
 		if !drop {
 			keep = append(keep, tr)
 		}
@@ -599,8 +638,8 @@ func (c *Coder) findTriggers(st *sentState) []trigger {
 	out = keep
 	for i := range toks {
 		t := &toks[i]
-		if used[i] || !(isNounTag(t.tag) || t.tag == "" || t.tag == "JJ" || t.tag == "VBG") {
-			continue
+		if used[i] || !(isNounTag(t.tag) || t.tag == "" || t.tag == "JJ" || t.tag == "VBG" || c.multiNoun[t.low]) {
+			continue // (the first word of a compound, "suicide bombing", may be mistagged)
 		}
 		var best *pattern
 		bestEnd := -1
@@ -644,6 +683,18 @@ func (c *Coder) findTriggers(st *sentState) []trigger {
 		}
 	}
 	return out
+}
+
+// nominalAt: a multi-word nominal pattern matches from token i.
+func (c *Coder) nominalAt(toks []tok, i int) bool {
+	for _, p := range c.nounPats[toks[i].low] {
+		if len(p.slots) > 1 {
+			if _, ok := matchNoun(toks, i, p); ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // callNames: "call" at i names rather than phones: a participle after a
@@ -727,6 +778,9 @@ func matchSlots(toks []tok, i int, p *pattern) (int, bool) {
 			if toks[k].low == "," || toks[k].low == "." || toks[k].low == ";" {
 				break
 			}
+			if p.anywhere[s] && slotStoppers[toks[k].low] {
+				break // the object words belong to the verb's own clause
+			}
 		}
 		if found < 0 {
 			return 0, false
@@ -735,6 +789,11 @@ func matchSlots(toks []tok, i int, p *pattern) (int, bool) {
 	}
 	return last, true
 }
+
+// slotStoppers open a new clause: a far object word past them is not the
+// verb's ("warned that it would retaliate against any attack").
+var slotStoppers = map[string]bool{"that": true, "which": true, "who": true, "because": true, "if": true,
+	"unless": true, "after": true, "before": true, "when": true, "while": true, "since": true, "although": true}
 
 func matchNoun(toks []tok, i int, p *pattern) (int, bool) {
 	for s := range p.slots {
@@ -801,6 +860,20 @@ func reportedBefore(st *sentState, k int) bool {
 	return false
 }
 
+// haltVerbs end the act named by the gerund after them.
+var haltVerbs = map[string]bool{"stop": true, "halt": true, "cease": true, "suspend": true, "quit": true, "discontinue": true, "end": true}
+
+// announcedBefore: the nearest reporting verb before k announces a
+// decision ("announced Wednesday it would", "decided that it would").
+func announcedBefore(st *sentState, k int) bool {
+	for j := k - 1; j >= 0; j-- {
+		if isVerbTag(st.toks[j].tag) && (reportingVerbs[st.toks[j].lem] || st.toks[j].lem == "decide") {
+			return st.toks[j].lem == "announce" || st.toks[j].lem == "decide" || st.toks[j].lem == "declare"
+		}
+	}
+	return false
+}
+
 func (c *Coder) verbGroup(st *sentState, v int) modality {
 	toks := st.toks
 	m := modality{start: v}
@@ -808,7 +881,7 @@ func (c *Coder) verbGroup(st *sentState, v int) modality {
 	for k >= 0 {
 		t := toks[k]
 		switch {
-		case transparentVerbs[t.lem] && k+1 == v && toks[v].tag == "VBG" && isVerbTag(t.tag):
+		case (transparentVerbs[t.lem] || haltVerbs[t.lem]) && k+1 == v && toks[v].tag == "VBG" && isVerbTag(t.tag):
 			// "resumed shelling", "continued fighting": the gerund is the event
 		case t.low == "to" && k > 0 && toks[k-1].lem == "be" && k+1 == v && toks[k-1].tag != "VBN":
 			if m.modal == "" {
@@ -843,6 +916,24 @@ func (c *Coder) verbGroup(st *sentState, v int) modality {
 					m.intent = "oblig"
 				}
 			}
+		case intentNouns[t.low] != "" && k+1 < len(toks) && toks[k+1].low == "to" && k+1 < v:
+			// "expressed its willingness to withdraw", "announced plans to
+			// impose sanctions": a noun of intent under a verb that states it
+			j := k - 1
+			for j >= 0 && (toks[j].tag == "DT" || toks[j].tag == "PRP$" || toks[j].tag == "JJ" || toks[j].tag == "RB" || toks[j].tag == "POS") {
+				if toks[j].low == "no" {
+					m.neg = true // "had no plans to release"
+				}
+				j--
+			}
+			if j < 0 || !isVerbTag(toks[j].tag) || !intentGovernors[toks[j].lem] {
+				m.start = k + 1
+				return m
+			}
+			if m.intent == "" {
+				m.intent = intentNouns[t.low]
+			}
+			k = j
 		default:
 			m.start = k + 1
 			return m
@@ -905,7 +996,7 @@ func (c *Coder) subjectOf(st *sentState, v, vs int, depth int) *unit {
 		t := toks[k]
 		if ui := st.unitAt[k]; ui >= 0 {
 			u := st.units[ui]
-			if u.s > 0 && isPrep(toks[u.s-1]) && !(u.e == vs && subordinators[toks[u.s-1].low]) {
+			if u.s > 0 && isPrep(toks[u.s-1]) && !(u.e == vs && subordinators[toks[u.s-1].low]) && !(u.isActor && quantityOf(toks, u.s)) {
 				k = u.s
 				continue
 			}
@@ -1223,6 +1314,22 @@ func crowdSubject(st *sentState, u *unit, a article.Actor) bool {
 	return u.kinds&(1<<mkDemonym) != 0 && u.kinds&(1<<mkCountry|1<<mkCapital|1<<mkKnown|1<<mkEntity|1<<mkPerson) == 0 && strings.HasSuffix(st.toks[u.e-1].low, "s")
 }
 
+// protestHeads head the noun phrases of people in the street.
+var protestHeads = map[string]bool{"protesters": true, "protestors": true, "demonstrators": true, "strikers": true,
+	"students": true, "rioters": true, "marchers": true, "crowd": true, "crowds": true, "mob": true, "mobs": true,
+	"youths": true, "unionists": true, "workers": true, "activists": true, "picketers": true}
+
+// protestCrowd: the unit names people in the street ("thousands of
+// students", "angry protesters").
+func protestCrowd(st *sentState, u *unit) bool {
+	for k := u.s; k < u.e; k++ {
+		if protestHeads[st.toks[k].low] {
+			return true
+		}
+	}
+	return false
+}
+
 // transnational: a known actor listed without a country on purpose (al
 // Qaeda, Islamic State): no sentence's country is its own.
 func (c *Coder) transnational(a article.Actor) bool {
@@ -1263,7 +1370,7 @@ var measureNouns = map[string]bool{"days": true, "weeks": true, "months": true, 
 var transparentVerbs = map[string]bool{"continue": true, "begin": true, "start": true, "attempt": true, "try": true, "manage": true, "decide": true, "resume": true, "keep": true}
 
 // repressedWords head the targets of violent repression.
-var repressedWords = map[string]bool{"protesters": true, "protestors": true, "demonstrators": true, "marchers": true, "rioters": true,
+var repressedWords = map[string]bool{"protesters": true, "protestors": true, "demonstrators": true, "protester": true, "protestor": true, "demonstrator": true, "marchers": true, "rioters": true,
 	"crowd": true, "crowds": true, "strikers": true, "protest": true, "protests": true, "demonstration": true, "demonstrations": true, "rally": true}
 
 // issuingVerbs put a document out; its participle content is the event.
@@ -1427,6 +1534,25 @@ func (c *Coder) prepare(st *sentState) {
 			switch n := st.toks[i+1]; {
 			case n.tag == "DT" || n.tag == "CD" || n.tag == "PRP$" || n.low == "$" || n.low == "€" || n.low == "£":
 				t.tag, t.chunk = "VBZ", "B-VP"
+			}
+		}
+	}
+	// two finite verbs in a row: the second is a plural noun ("rejected
+	// calls to release", "dismissed demands")
+	for i := 1; i < len(st.toks); i++ {
+		t, p := &st.toks[i], st.toks[i-1]
+		if t.tag == "VBZ" && strings.HasSuffix(t.low, "s") && (p.tag == "VBD" || p.tag == "VBZ" || p.tag == "VBP") && !auxWords[p.lem] && p.lem != "be" && p.lem != "have" && p.lem != "do" && !reportingVerbs[p.lem] {
+			t.tag, t.chunk = "NNS", "B-NP"
+		}
+	}
+	// an irregular past the tagger did not know ("The IMF froze loans")
+	// is a verb after a noun and before its object
+	for i := 1; i+1 < len(st.toks); i++ {
+		t := &st.toks[i]
+		if l, ok := irregular[t.low]; ok && (t.tag == "NN" || t.tag == "JJ") && c.verbPats[l] != nil && strings.HasPrefix(st.toks[i-1].tag, "NN") {
+			switch n := st.toks[i+1]; {
+			case n.tag == "DT" || n.tag == "CD" || n.tag == "PRP$" || n.tag == "NNS" || n.tag == "NNP":
+				t.tag, t.chunk = "VBD", "B-VP"
 			}
 		}
 	}
@@ -1664,6 +1790,13 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 		m = c.verbGroup(st, tr.i)
 		if m.passive {
 			tgtU = c.subjectOf(st, tr.i, m.start, 0)
+			if tgtU != nil && !tgtU.isActor {
+				// "Diplomatic relations with Libya were severed", "Aid to
+				// the country was suspended": the actor in the subject's PP
+				if u := prepActorAfter(st, tgtU.e, m.start); u != nil {
+					tgtU = u
+				}
+			}
 			var bm string
 			srcU, bm = c.byAgent(st, tr.end)
 			if bm != "" && (typ == "ASSAULT") {
@@ -1675,6 +1808,11 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 			srcU = c.subjectOf(st, tr.i, m.start, 0)
 			if u := c.participleSubject(st, tr.i, m); u != nil {
 				srcU = u
+			}
+			if srcU == nil || !srcU.isActor {
+				if u := c.governorSubject(st, tr.i, m); u != nil {
+					srcU = u
+				}
 			}
 			tgtU = c.objectAfterFrom(st, tr.end, 10, typ == "RETREAT" || typ == "COERCE" && mode == "seize")
 			if tr.end > tr.i {
@@ -1704,6 +1842,30 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 		for s >= 0 && (toks[s].tag == "DT" || toks[s].tag == "JJ" || toks[s].tag == "JJS" || toks[s].tag == "PRP$" || toks[s].tag == "CD" || toks[s].tag == "NN" || toks[s].tag == "NNP" || toks[s].low == "out" || toks[s].low == "up" || quantWords[toks[s].low] || s > 0 && toks[s].low == "of" && measureNouns[toks[s-1].low] || measureNouns[toks[s].low] && s+1 < len(toks) && toks[s+1].low == "of") && tr.i-s < 9 && (st.unitAt[s] < 0 || toks[s].tag == "PRP$") {
 			s-- // (also "10 days of war games", "a new round of talks")
 		}
+		// "engaged in negotiations", "took part in the attack", "participated
+		// in the talks": the verb before "in" lends its subject too
+		engaged := false
+		if s > 0 && toks[s].low == "in" && (engageVerbs[toks[s-1].lem] || s > 1 && toks[s-1].low == "part" && toks[s-2].lem == "take") {
+			s--
+			if toks[s].low == "part" {
+				s--
+			}
+			engaged = true
+		}
+		// "X has been under house arrest", "X remained under siege": the
+		// subject of the verb before "under" is the target
+		if first := tr.i - len(p.slots) + 1; first >= 2 && toks[first-1].low == "under" || first >= 3 && toks[first-2].low == "under" && (toks[first-1].tag == "DT" || toks[first-1].tag == "JJ") {
+			u := first - 1
+			if toks[u].low != "under" {
+				u--
+			}
+			if v := u - 1; v >= 0 && isVerbTag(toks[v].tag) && underVerbs[toks[v].lem] {
+				vm := c.verbGroup(st, v)
+				if su := c.subjectOf(st, v, vm.start, 0); su != nil && su.isActor {
+					tgtU = su
+				}
+			}
+		}
 		// attributive actor inside the nominal's NP: "Russian air strikes", "militant attacks"
 		first := tr.i - len(p.slots) + 1
 		if ui := st.unitAt[first]; ui >= 0 && st.units[ui].isActor && st.units[ui].ms < first && st.units[ui].pronoun == "" {
@@ -1715,7 +1877,7 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 			srcU = &u
 		}
 		if s >= 0 && isVerbTag(toks[s].tag) {
-			if lightVerbs[toks[s].lem] || c.verbPats[toks[s].lem] == nil {
+			if lightVerbs[toks[s].lem] || engaged || c.verbPats[toks[s].lem] == nil {
 				m = c.verbGroup(st, s)
 				if u := c.subjectOf(st, s, m.start, 0); u != nil {
 					srcU = u
@@ -1838,6 +2000,15 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 	}
 	src := c.resolve(st, srcU, d, tr.i)
 	tgt := c.resolve(st, tgtU, d, tr.i)
+	// bare "leave" is a withdrawal only when armed forces leave a place
+	// ("The last Soviet troops left Afghanistan"), not "left for Paris"
+	if !p.nominal && len(p.slots) == 1 && toks[tr.i].lem == "leave" {
+		armed := srcU != nil && srcU.isActor && (src.Role == "MIL" || src.Role == "REB" || src.Role == "INS")
+		place := tgtU != nil && (len(tgtU.places) > 0 || tgtU.kinds&(1<<mkCountry|1<<mkCapital|1<<mkPlace) != 0) && tr.end+1 < len(toks) && st.unitAt[tr.end+1] >= 0 || tr.end+2 < len(toks) && toks[tr.end+1].tag == "DT" && st.unitAt[tr.end+2] >= 0 && tgtU != nil
+		if !armed || !place || m.passive {
+			return nil
+		}
+	}
 	if srcU != nil && !srcU.isActor {
 		src = article.Actor{}
 	}
@@ -1937,6 +2108,21 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 	if typ == "ACCUSE" && toks[tr.i].lem == "protest" && srcU != nil && srcU.isActor && crowdSubject(st, srcU, src) {
 		typ, mode, cameo = "PROTEST", "demonstrate", "141"
 	}
+	// protesters who occupy, blockade or burn are dissenting (CAMEO 14x),
+	// not coercing: "students occupied the university", "strikers
+	// blockaded the port", "protesters set fire to cars"
+	// crowds that storm, stone or clash riot (CAMEO 145)
+	if typ == "ASSAULT" && srcU != nil && srcU.isActor && protestCrowd(st, srcU) && (mode == "" || mode == "beat" || mode == "primitive") {
+		typ, mode, cameo = "PROTEST", "riot", "145"
+	}
+	if typ == "COERCE" && srcU != nil && srcU.isActor && protestCrowd(st, srcU) {
+		switch mode {
+		case "seize", "restrict":
+			typ, mode, cameo = "PROTEST", "obstruct", "144"
+		case "destroy":
+			typ, mode, cameo = "PROTEST", "riot", "145"
+		}
+	}
 	// a non-state target with no country, hit by a state's forces:
 	// domestic ("Burmese troops captured a Karen guerrilla stronghold")
 	if tgt.Country == "" && tgtU != nil && tgtU.isActor && tgtU.pronoun == "" && src.Country != "" && src.Country != "IGO" && src.Country != "NGO" && (typ == "ASSAULT" || typ == "COERCE") {
@@ -1952,10 +2138,28 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 	hyp, neg := false, m.neg
 	switch m.intent {
 	case "":
-	case "refuse", "decline", "fail", "hesitate":
+	case "hesitate":
+		if neg {
+			// "would not hesitate to use force": a vow
+			neg = false
+			if conflictual[typ] || typ == "SANCTION" {
+				typ, mode, cameo = "THREATEN", "", "130"
+			} else if cooperative[typ] {
+				typ, mode, cameo = "AGREE", "", "030"
+			} else {
+				hyp = true
+			}
+		} else {
+			typ, mode, cameo = "REJECT", "", "120"
+		}
+	case "refuse", "decline", "fail":
 		typ, mode, cameo = "REJECT", "", "120"
 	case "threaten", "warn":
 		typ, mode, cameo = "THREATEN", "", "130"
+	case "offer":
+		// an offer is cooperative whatever is offered ("offered to freeze
+		// its nuclear programme")
+		typ, mode, cameo = "AGREE", "", "030"
 	case "vow", "swear":
 		if conflictual[typ] || typ == "REJECT" || typ == "SANCTION" {
 			typ, mode, cameo = "THREATEN", "", "130"
@@ -1964,6 +2168,17 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 		}
 	case "oblig":
 		hyp = true
+	case "prepare":
+		if typ == "ASSAULT" {
+			// "prepared to resume shelling": a military posture
+			typ, mode, cameo = "MOBILIZE", "troops", "150"
+		} else if cooperative[typ] {
+			typ, mode, cameo = "AGREE", "", "030"
+		} else if conflictual[typ] {
+			typ, mode, cameo = "THREATEN", "", "130"
+		} else {
+			hyp = true
+		}
 	default:
 		if cooperative[typ] {
 			typ, mode, cameo = "AGREE", "", "030"
@@ -1973,11 +2188,33 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 			hyp = true
 		}
 	}
+	// "stopped providing aid", "halted shelling": ending an act
+	if !p.nominal && toks[tr.i].tag == "VBG" && m.start < tr.i && tr.i > 0 && haltVerbs[toks[tr.i-1].lem] && isVerbTag(toks[tr.i-1].tag) {
+		switch {
+		case typ == "AID":
+			typ, mode, cameo = "SANCTION", "aid", "162"
+		case cooperative[typ]:
+			typ, mode, cameo = "SANCTION", "", "160"
+		case conflictual[typ] && typ != "REJECT" && typ != "THREATEN":
+			typ, mode, cameo = "RETREAT", "", "087"
+		}
+	}
+	if deniedBefore(toks, tr.i) {
+		hyp = true // "denied that its troops had entered", "denied attacking": not asserted
+	}
+	if inCondition(toks, tr.i) {
+		hyp = true // "unless Baghdad accepted its conditions", "if sanctions were imposed"
+	}
 	switch m.modal {
 	case "hyp":
 		hyp = true
 	case "future":
-		if (typ == "RETREAT" && withdrawsHelp(st, tr.end) || typ == "SANCTION" || typ == "REJECT" && !neg) && m.intent == "" {
+		if announcedBefore(st, m.start) && typ == "SANCTION" {
+			// "announced it would prohibit all aid": a decision made
+			// public is the act, not a threat or a promise
+			break
+		}
+		if (typ == "RETREAT" && withdrawsHelp(st, tr.end) && withdrawVerbs[toks[tr.i].lem] || typ == "SANCTION" || typ == "REJECT" && !neg) && m.intent == "" {
 			// "will withdraw its force", "would boycott": a threat
 			typ, mode, cameo = "THREATEN", "", "130"
 		} else if cooperative[typ] && typ != "AGREE" && m.intent == "" {
@@ -2007,6 +2244,15 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 	if typ == "ASSAULT" && tgtU != nil && repressedWords[st.toks[max(tgtU.e-1, tgtU.s)].low] {
 		typ, mode, cameo = "COERCE", "repress", "175"
 	}
+	// letting an international body in is CAMEO 086 ("permitted the Red
+	// Cross to visit the prisoners")
+	if typ == "CONCEDE" && (toks[tr.i].lem == "allow" || toks[tr.i].lem == "permit") && (tgt.Country == "IGO" || tgt.Country == "NGO") {
+		typ, mode, cameo = "RETREAT", "access", "086"
+	}
+	// a police raid is law enforcement (CAMEO 17x), not a military assault
+	if typ == "ASSAULT" && (src.Role == "COP" || src.Role == "JUD") && (toks[tr.i].lem == "raid" || toks[tr.i].lem == "storm" || toks[tr.i].low == "raid" || toks[tr.i].low == "raids") {
+		typ, mode, cameo = "COERCE", "", "170"
+	}
 	if typ == "ASSAULT" && mode == "" {
 		mode = c.sentenceMode(st)
 		if mode != "" {
@@ -2033,12 +2279,30 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 	if p.nominal && statementBefore(st, tr.i) {
 		sub++ // "expressed concern about the attack": a statement about it, not the attack
 	}
+	if p.nominal && typ == "CONSULT" && reportSetting(st, tr) {
+		sub++ // "said at a meeting with students that", "told a news conference"
+	}
+	if p.nominal && objectOfTrigger(st, tr, all) {
+		sub++ // "demonstrated against the arrest of", "accused Iraq of the attack": the verb's theme
+	}
 	if p.nominal {
 		// "at the request of", "after the attack": a nominal in an adverbial phrase is background
 		first := tr.i - len(p.slots) + 1
 		switch prepBefore(st, first) {
-		case "at", "upon", "following", "after", "despite", "amid", "before", "since", "over":
+		case "at", "upon", "following", "after", "despite", "amid", "before", "since", "over", "during", "throughout":
 			sub++
+		case "on":
+			if typ == "CONSULT" {
+				sub++ // "on a visit to Moscow", "on a tour of the region"
+			}
+		}
+		// a weapon named in a prepositional phrase is no attack: "talks on
+		// limiting the number of nuclear missiles", "a treaty on rockets"
+		if len(p.slots) == 1 && weaponNominals[p.slots[0][0]] {
+			switch prepBefore(st, first) {
+			case "of", "on", "about", "over", "with", "for", "against":
+				sub++
+			}
 		}
 	}
 	if sub > 0 && !(typ == "PROTEST" && tr.i > 0 && (toks[tr.i-1].low == "to" || toks[tr.i-1].low == "in")) {
@@ -2079,7 +2343,7 @@ func (c *Coder) subordination(st *sentState, i int, m modality) int {
 			n++
 		case w == "which" || w == "who":
 			n++
-		case w == "that" && k > 0 && !(isVerbTag(toks[k-1].tag) && reportingVerbs[toks[k-1].lem]):
+		case w == "that" && k > 0 && !reportThat(toks, k):
 			n++
 		case subordinators[w] && toks[k].tag == "IN" && k+1 < len(toks) && !(toks[k+1].tag == "CD"):
 			// "after a Serbian army jet shot down": a clause, not a PP, when a verb follows soon
@@ -2098,13 +2362,211 @@ func (c *Coder) subordination(st *sentState, i int, m modality) int {
 		}
 	}
 	// reduced relative: "a group seeking to overthrow", "the group blamed for"
-	if i > 0 && (toks[i].tag == "VBG" || toks[i].tag == "VBN") && (isNounTag(toks[i-1].tag) || toks[i-1].low == ",") && m.start == i && !(toks[i].tag == "VBG" && documentNouns[toks[i-1].low] && issuedBefore(st, i-1)) {
+	if i > 0 && (toks[i].tag == "VBG" || toks[i].tag == "VBN") && (isNounTag(toks[i-1].tag) || toks[i-1].low == ",") && m.start == i && !(toks[i].tag == "VBG" && documentNouns[toks[i-1].low] && issuedBefore(st, i-1)) && !finiteReading(st, i) {
 		n++ // (not "a resolution criticizing": the document's content is the event)
 	}
 	if m.intent == "" && toInf || (i > 0 && toks[i].tag == "VBG" && (toks[i-1].tag == "IN" || toks[i-1].low == ",")) {
 		n++
 	}
 	return n
+}
+
+// finiteReading: a past form the tagger read as a participle after a noun
+// is the sentence's finite verb when a direct object follows it and no
+// other verb does before the clause ends ("Authorities arrested the
+// journalist", not "the group blamed for").
+func finiteReading(st *sentState, i int) bool {
+	toks := st.toks
+	if toks[i].tag != "VBN" || i+1 >= len(toks) || !strings.HasSuffix(toks[i].low, "ed") && irregular[toks[i].low] == "" {
+		return false
+	}
+	switch toks[i+1].tag {
+	case "DT", "PRP$", "CD", "NNP", "NNPS", "PRP":
+	default:
+		return false
+	}
+	// the subject before it must not be inside a prepositional phrase or
+	// follow another finite verb of the same clause
+	for k := i - 1; k >= 0; k-- {
+		t := toks[k]
+		if t.low == "," || t.low == ";" || t.low == "that" || t.low == "which" || t.low == "who" {
+			return true
+		}
+		if t.tag == "VBD" || t.tag == "VBZ" || t.tag == "VBP" || t.tag == "MD" {
+			return false
+		}
+	}
+	return true
+}
+
+// reportSetting: the nominal trigger tr is where a statement was made:
+// the object of a reporting verb or of a preposition right after one.
+func reportSetting(st *sentState, tr trigger) bool {
+	toks := st.toks
+	k := tr.i - len(tr.p.slots)
+	for k >= 0 && (toks[k].tag == "DT" || toks[k].tag == "JJ" || toks[k].tag == "PRP$" || toks[k].tag == "CD" || toks[k].tag == "NN" && st.unitAt[k] < 0) {
+		k--
+	}
+	if k >= 0 && (toks[k].low == "at" || toks[k].low == "in" || toks[k].low == "during" || toks[k].low == "to") {
+		k--
+		for k >= 0 && toks[k].tag == "RB" {
+			k--
+		}
+	}
+	return k >= 0 && isVerbTag(toks[k].tag) && reportingVerbs[toks[k].lem] && !lightVerbs[toks[k].lem]
+}
+
+// objectOfTrigger: the nominal trigger tr stands in the object of a verb
+// trigger earlier in its clause.
+func objectOfTrigger(st *sentState, tr trigger, all []trigger) bool {
+	first := tr.i - len(tr.p.slots) + 1
+	for _, o := range all {
+		if o.p.nominal || o.end >= first || first-o.end > 8 {
+			continue
+		}
+		blocked := false
+		for k := o.end + 1; k < first; k++ {
+			if clauseBoundary(st.toks[k]) || isVerbTag(st.toks[k].tag) && st.toks[k].tag != "VBG" {
+				blocked = true
+				break
+			}
+		}
+		if !blocked {
+			return true
+		}
+	}
+	return false
+}
+
+// quantityHeads count people: "thousands of students", "a group of
+// soldiers", "members of the opposition" (the actor is after "of").
+var quantityHeads = map[string]bool{"thousands": true, "hundreds": true, "dozens": true, "scores": true, "millions": true,
+	"tens": true, "number": true, "group": true, "groups": true, "members": true, "band": true, "crowd": true, "crowds": true}
+
+// quantityOf: the unit starting at s follows "<quantity> of".
+func quantityOf(toks []tok, s int) bool {
+	return s >= 2 && toks[s-1].low == "of" && quantityHeads[toks[s-2].low]
+}
+
+// underVerbs put their subject under a nominal event: "has been under
+// house arrest", "remained under siege", "came under attack".
+var underVerbs = map[string]bool{"be": true, "remain": true, "stay": true, "come": true, "live": true, "fall": true, "place": true, "put": true, "keep": true}
+
+// prepActorAfter: the actor unit in a prepositional phrase (with, to, on,
+// against, of, for) starting at e, before limit.
+func prepActorAfter(st *sentState, e, limit int) *unit {
+	toks := st.toks
+	if e >= limit || e >= len(toks) {
+		return nil
+	}
+	switch toks[e].low {
+	case "with", "to", "on", "against", "of", "for":
+	default:
+		return nil
+	}
+	for k := e + 1; k < limit && k <= e+3; k++ {
+		if ui := st.unitAt[k]; ui >= 0 && st.units[ui].isActor {
+			return st.units[ui]
+		}
+		if toks[k].tag != "DT" && toks[k].tag != "JJ" {
+			break
+		}
+	}
+	return nil
+}
+
+// weaponNominals name weapons, which code an attack only as its agent
+// ("rockets hit the town") or its object ("fired rockets").
+var weaponNominals = map[string]bool{"missiles": true, "missile": true, "rockets": true, "rocket": true, "shells": true, "shell": true, "mortars": true, "mortar": true, "artillery": true}
+
+// governorSubject finds the subject of a verb whose own subject slot is
+// empty: a purpose infinitive after the main verb's object ("mobilized
+// pressure groups to help support") takes the main subject; a gerund after
+// "guilty of" / "responsible for" takes the subject of "be".
+func (c *Coder) governorSubject(st *sentState, v int, m modality) *unit {
+	toks := st.toks
+	k := m.start - 1
+	if k >= 0 && toks[k].lem == "help" {
+		k--
+	}
+	switch {
+	case k >= 1 && toks[k].low == "to" && m.intent == "":
+		// purpose: the main verb before, in the same clause
+		for j := k - 1; j >= 0 && j >= k-12; j-- {
+			if clauseBoundary(toks[j]) || toks[j].low == "," {
+				return nil
+			}
+			if (toks[j].tag == "VBD" || toks[j].tag == "VBZ" || toks[j].tag == "VBP" || toks[j].tag == "VBN") && !auxWords[toks[j].lem] && !reportingVerbs[toks[j].lem] {
+				gm := c.verbGroup(st, j)
+				if gm.passive {
+					return nil
+				}
+				if u := c.subjectOf(st, j, gm.start, 1); u != nil && u.isActor {
+					return u
+				}
+				return nil
+			}
+		}
+	case toks[v].tag == "VBG" && k >= 2 && (toks[k].low == "of" || toks[k].low == "for") && guiltWords[toks[k-1].low]:
+		for j := k - 2; j >= 0 && j >= k-4; j-- {
+			if toks[j].lem == "be" || toks[j].lem == "find" {
+				gm := c.verbGroup(st, j)
+				if u := c.subjectOf(st, j, gm.start, 1); u != nil && u.isActor {
+					return u
+				}
+				return nil
+			}
+		}
+	}
+	return nil
+}
+
+var guiltWords = map[string]bool{"guilty": true, "responsible": true, "culpable": true, "capable": true}
+
+// deniedBefore: token i sits in what a "deny" verb before it denies.
+func deniedBefore(toks []tok, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-10; k-- {
+		t := toks[k]
+		if isVerbTag(t.tag) && (t.lem == "deny" || t.lem == "refute") {
+			return true
+		}
+		if t.low == ";" || t.low == ":" || t.low == "but" || t.low == "and" && k+1 < len(toks) && isVerbTag(toks[k+1].tag) {
+			return false
+		}
+		if (t.tag == "VBD" || t.tag == "VBZ" || t.tag == "VBP") && reportingVerbs[t.lem] {
+			return false
+		}
+	}
+	return false
+}
+
+// inCondition: token i sits in a conditional clause ("if ...", "unless
+// ...") that has not closed before it.
+func inCondition(toks []tok, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-12; k-- {
+		switch toks[k].low {
+		case "if", "unless":
+			return true
+		case ",", ";", ":", "that", "\"", "“", "”":
+			return false
+		}
+	}
+	return false
+}
+
+// reportThat: the "that" at k opens a reported clause, right after a
+// reporting verb or past a short phrase ("said on Monday that", "told
+// reporters that", "said in a statement that").
+func reportThat(toks []tok, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-6; j-- {
+		if isVerbTag(toks[j].tag) {
+			return reportingVerbs[toks[j].lem]
+		}
+		if toks[j].low == "," || toks[j].low == ";" || toks[j].low == "that" || toks[j].low == "which" || toks[j].low == "who" {
+			return false
+		}
+	}
+	return false
 }
 
 var statementObjects = map[string]bool{"concern": true, "concerns": true, "condolences": true, "condolence": true, "sympathy": true,
@@ -2120,12 +2582,16 @@ func statementBefore(st *sentState, i int) bool {
 	return false
 }
 
+// withdrawVerbs take help away ("will withdraw its peacekeepers"), unlike
+// "will ease restrictions on workers".
+var withdrawVerbs = map[string]bool{"withdraw": true, "pull": true, "recall": true, "remove": true, "evacuate": true}
+
 // withdrawsHelp: the thing withdrawn is help the target wants
 // (peacekeepers, inspectors, aid), so announcing it is a threat.
 func withdrawsHelp(st *sentState, end int) bool {
 	for k := end + 1; k < len(st.toks) && k <= end+6; k++ {
 		switch nounLemma(st.toks[k].low) {
-		case "peacekeeper", "peacekeeping", "inspector", "observer", "monitor", "aid", "support", "ambassador", "envoy", "cooperation", "force", "worker", "mission":
+		case "peacekeeper", "peacekeeping", "inspector", "observer", "monitor", "aid", "support", "ambassador", "envoy", "cooperation", "force", "worker", "mission", "mediator", "mediation":
 			return true
 		}
 	}
