@@ -83,3 +83,14 @@ func TestShotDead(t *testing.T) {
 		}
 	}
 }
+
+// A trigger that names its doers is its own source: police arresting
+// protesters do not protest.
+func TestAgentTriggerIsSource(t *testing.T) {
+	c := New()
+	for _, e := range c.CodeSentence("Police arrested 40 protesters in Nairobi after clashes on Sunday.", "2015-11-18") {
+		if e.Type == "PROTEST" && e.Source.Name == "Police" {
+			t.Errorf("PROTEST with the police as its source: %+v", e)
+		}
+	}
+}

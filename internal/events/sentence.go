@@ -2058,6 +2058,17 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 	// confidence still counts the actors the rules found
 	var dconf float64
 	srcU, tgtU, src, tgt, dconf = c.chooseRoles(st, d, tr, m, srcU, tgtU, src, tgt)
+	// a trigger that names its doers ("40 protesters", "demonstrators") is
+	// its own source, whoever acts on them in the clause
+	if p.nominal && agentTriggers[toks[tr.i].low] {
+		if ui := st.unitAt[tr.i]; ui >= 0 && st.units[ui].isActor {
+			srcU = st.units[ui]
+			src = c.resolve(st, srcU, d, tr.i)
+			if tgtU == srcU {
+				tgtU, tgt = nil, article.Actor{}
+			}
+		}
+	}
 	conf += dconf
 	// a titled official with no country of his own: the country the
 	// sentence places him in ("President X threatened a curfew in Algiers")
@@ -2890,6 +2901,9 @@ func mergeSentence(ds []*draft) []*draft {
 	}
 	return out
 }
+
+// agentTriggers are nominal triggers that name the event's doers.
+var agentTriggers = map[string]bool{"protesters": true, "protestors": true, "demonstrators": true, "rioters": true, "strikers": true, "marchers": true}
 
 // casualtyParticiples after a comma tell what the attack before them did.
 var casualtyParticiples = map[string]bool{"killing": true, "wounding": true, "injuring": true, "leaving": true}
