@@ -226,6 +226,8 @@ CONCEDE - 083 : institute ~reform|reforms ; implement ~reform|reforms ; introduc
 PROTEST - 140 : n:political dissent ; n:civil resistance ; n:passive resistance
 AID humanitarian 073 : give ~shelter|refuge|sanctuary ; offer ~shelter|refuge|sanctuary
 RETREAT - 087 : leave
+MOBILIZE troops 154 : send ~platoon|battalion|battalions|contingent|brigade|brigades|division|divisions|warplanes|jets|gunboats|frigates|destroyers|commandos|paratroopers|marines
+AID asylum 075 : accept ~refugee|asylum-seeker|asylum-seekers|asylum seekers ; admit ~refugees|refugee|asylum-seekers ; resettle ~refugees|refugee
 MOBILIZE troops 154 : increase ~troops|forces|presence|patrols ; boost ~forces|troops|presence|firepower ; rush ~troops|police|reinforcements|soldiers|forces ; place ~on alert
 `
 
@@ -237,7 +239,7 @@ var lightVerbs = map[string]bool{
 	"continue": true, "escalate": true, "make": true, "undertake": true, "unleash": true, "lead": true,
 	"organize": true, "organise": true, "perpetrate": true, "commit": true, "expand": true, "announce": true,
 	"impose": true, "have": true, "give": true, "pay": true, "sign": true, "reach": true, "lodge": true, "issue": true, "stop": true, "use": true, "employ": true,
-	"deliver": true, "submit": true, "present": true, "voice": true, "renew": true, "repeat": true, "reiterate": true, "file": true, "join": true, "open": true,
+	"deliver": true, "submit": true, "present": true, "voice": true, "renew": true, "repeat": true, "reiterate": true, "file": true, "join": true, "open": true, "declare": true,
 }
 
 // engageVerbs take a nominal event after "in" and lend it their subject:
