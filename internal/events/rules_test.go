@@ -33,6 +33,9 @@ func TestGeneralRules(t *testing.T) {
 		{"administration of a leader", "The Reagan administration imposed sanctions on Libya.", "SANCTION", "USA", "LBY"},
 		{"forces loyal to", "Forces loyal to the Syrian government shelled Christian areas of Beirut.", "ASSAULT", "SYR", "LBN"},
 		{"irregular past read as a noun", "The IMF froze loans to Russia.", "SANCTION", "IGO", "RUS"},
+		{"possessor's intention", "Iran's refusal to allow inspectors angered the United Nations.", "REJECT", "IRN", ""},
+		{"armed forces leaving", "The last Soviet troops left Afghanistan on Wednesday.", "RETREAT", "RUS", "AFG"},
+		{"prepared to attack", "The army prepared to resume shelling rebel positions.", "MOBILIZE", "", ""},
 		{"condition clause", "Iran threatened to close the Strait of Hormuz if sanctions were imposed.", "THREATEN", "IRN", ""},
 	}
 	for _, tc := range cases {

@@ -927,6 +927,11 @@ func (c *Coder) verbGroup(st *sentState, v int) modality {
 				j--
 			}
 			if j < 0 || !isVerbTag(toks[j].tag) || !intentGovernors[toks[j].lem] {
+				// "Iran's refusal to allow inspectors": a possessor's
+				// intention still qualifies the act
+				if k > 0 && (toks[k-1].tag == "POS" || toks[k-1].tag == "PRP$" || strings.HasSuffix(toks[k-1].low, "'s") || strings.HasSuffix(toks[k-1].low, "’s") || strings.HasSuffix(toks[k-1].low, "s'")) && m.intent == "" {
+					m.intent = intentNouns[t.low]
+				}
 				m.start = k + 1
 				return m
 			}
