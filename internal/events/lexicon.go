@@ -228,6 +228,7 @@ AID humanitarian 073 : give ~shelter|refuge|sanctuary ; offer ~shelter|refuge|sa
 RETREAT - 087 : leave
 MOBILIZE troops 154 : send ~platoon|battalion|battalions|contingent|brigade|brigades|division|divisions|warplanes|jets|gunboats|frigates|destroyers|commandos|paratroopers|marines
 AID asylum 075 : accept ~refugee|asylum-seeker|asylum-seekers|asylum seekers ; admit ~refugees|refugee|asylum-seekers ; resettle ~refugees|refugee
+ASSAULT firearms 193 : n:under fire
 MOBILIZE troops 154 : increase ~troops|forces|presence|patrols ; boost ~forces|troops|presence|firepower ; rush ~troops|police|reinforcements|soldiers|forces ; place ~on alert
 `
 

@@ -36,6 +36,7 @@ func TestGeneralRules(t *testing.T) {
 		{"possessor's intention", "Iran's refusal to allow inspectors angered the United Nations.", "REJECT", "IRN", ""},
 		{"armed forces leaving", "The last Soviet troops left Afghanistan on Wednesday.", "RETREAT", "RUS", "AFG"},
 		{"prepared to attack", "The army prepared to resume shelling rebel positions.", "MOBILIZE", "", ""},
+		{"came under fire", "Israeli troops came under fire from Hezbollah guerrillas in southern Lebanon.", "ASSAULT", "LBN", "ISR"},
 		{"condition clause", "Iran threatened to close the Strait of Hormuz if sanctions were imposed.", "THREATEN", "IRN", ""},
 	}
 	for _, tc := range cases {
@@ -48,6 +49,10 @@ func TestGeneralRules(t *testing.T) {
 				t.Errorf("%q: got %s %s -> %s, want %s %s -> %s", tc.text, e.Type, e.Source.Country, e.Target.Country, tc.typ, tc.src, tc.tgt)
 			}
 		})
+	}
+	// figurative fire is no shooting
+	if evs := c.CodeSentence("The minister came under fire over the decision.", ""); len(evs) > 0 {
+		t.Errorf("criticism coded as an event: %+v", evs)
 	}
 	// the condition clause's own event is hypothetical
 	for _, e := range c.CodeSentence("Iran threatened to close the Strait of Hormuz if sanctions were imposed.", "") {

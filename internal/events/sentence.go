@@ -1849,9 +1849,11 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 		}
 		// "X has been under house arrest", "X remained under siege": the
 		// subject of the verb before "under" is the target
-		if first := tr.i - len(p.slots) + 1; first >= 2 && toks[first-1].low == "under" || first >= 3 && toks[first-2].low == "under" && (toks[first-1].tag == "DT" || toks[first-1].tag == "JJ") {
+		if first := tr.i - len(p.slots) + 1; first >= 2 && toks[first-1].low == "under" || first >= 3 && toks[first-2].low == "under" && (toks[first-1].tag == "DT" || toks[first-1].tag == "JJ") || first >= 1 && toks[first].low == "under" {
 			u := first - 1
-			if toks[u].low != "under" {
+			if toks[first].low == "under" {
+				u = first
+			} else if toks[u].low != "under" {
 				u--
 			}
 			if v := u - 1; v >= 0 && isVerbTag(toks[v].tag) && underVerbs[toks[v].lem] {
@@ -1919,6 +1921,10 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 					if first := tr.i - len(p.slots) + 1; first >= 2 && toks[first-1].low == "under" && toks[first-2].lem == "come" {
 						m = c.verbGroup(st, first-2)
 						tgtU = c.subjectOf(st, first-2, m.start, 0)
+					} else if first >= 1 && toks[first].low == "under" && underVerbs[toks[first-1].lem] {
+						// "came under fire from rebel positions"
+						m = c.verbGroup(st, first-1)
+						tgtU = c.subjectOf(st, first-1, m.start, 0)
 					}
 				}
 			}
@@ -1995,6 +2001,15 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 	}
 	src := c.resolve(st, srcU, d, tr.i)
 	tgt := c.resolve(st, tgtU, d, tr.i)
+	// "came under fire" is shooting only when armed forces fire ("came
+	// under fire from rebel positions"), not "came under fire from critics"
+	if p.nominal && len(p.slots) == 2 && p.slots[0][0] == "under" {
+		switch src.Role {
+		case "MIL", "REB", "INS", "COP":
+		default:
+			return nil
+		}
+	}
 	// bare "leave" is a withdrawal only when armed forces leave a place
 	// ("The last Soviet troops left Afghanistan"), not "left for Paris"
 	if !p.nominal && len(p.slots) == 1 && toks[tr.i].lem == "leave" {
