@@ -245,7 +245,7 @@ var lightVerbs = map[string]bool{
 
 // engageVerbs take a nominal event after "in" and lend it their subject:
 // "engaged in negotiations", "participated in the attack".
-var engageVerbs = map[string]bool{"engage": true, "participate": true, "involve": true, "join": false}
+var engageVerbs = map[string]bool{"engage": true, "participate": true, "involve": true}
 
 // Reporting verbs introduce reported speech; their subject is the source of
 // the report, not an actor of the event reported.
