@@ -37,6 +37,7 @@ func TestGeneralRules(t *testing.T) {
 		{"armed forces leaving", "The last Soviet troops left Afghanistan on Wednesday.", "RETREAT", "RUS", "AFG"},
 		{"prepared to attack", "The army prepared to resume shelling rebel positions.", "MOBILIZE", "", ""},
 		{"came under fire", "Israeli troops came under fire from Hezbollah guerrillas in southern Lebanon.", "ASSAULT", "LBN", "ISR"},
+		{"be prepared to", "The United States said it was prepared to use military force against Iraq.", "THREATEN", "USA", "IRQ"},
 		{"condition clause", "Iran threatened to close the Strait of Hormuz if sanctions were imposed.", "THREATEN", "IRN", ""},
 	}
 	for _, tc := range cases {

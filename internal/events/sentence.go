@@ -616,6 +616,14 @@ func (c *Coder) findTriggers(st *sentState) []trigger {
 	keep := out[:0]
 	for _, tr := range out {
 		drop := false
+		// "was willing / ready / prepared to attack": the embedded act codes it
+		if toks[tr.i].lem == "be" && tr.end == tr.i+1 && tr.end+2 < len(toks) && toks[tr.end+1].low == "to" {
+			for _, o := range out {
+				if o.i == tr.end+2 || (o.i == tr.end+3 && toks[tr.end+2].tag == "RB") {
+					drop = true
+				}
+			}
+		}
 		if intentVerbs[toks[tr.i].lem] && tr.end == tr.i && tr.i+2 < len(toks) && toks[tr.i+1].low == "to" {
 			for _, o := range out {
 				if o.i == tr.i+2 || (o.i == tr.i+3 && toks[tr.i+2].tag == "RB") {
@@ -914,6 +922,9 @@ func (c *Coder) verbGroup(st *sentState, v int) modality {
 				m.intent = t.lem
 				if t.lem == "have" || t.lem == "need" {
 					m.intent = "oblig"
+				}
+				if t.lem == "prepare" && k > 0 && toks[k-1].lem == "be" {
+					m.intent = "ready" // "was prepared to use force": willingness, not a posture
 				}
 			}
 		case intentNouns[t.low] != "" && k+1 < len(toks) && toks[k+1].low == "to" && k+1 < v:
