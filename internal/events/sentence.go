@@ -917,6 +917,10 @@ func (c *Coder) verbGroup(st *sentState, v int) modality {
 			if m.modal == "" {
 				m.modal = "future" // "is due to visit", "are scheduled to meet"
 			}
+		case (isVerbTag(t.tag) || t.tag == "JJ") && k+1 < len(toks) && toks[k+1].low == "to" && (t.low == "unwilling" || t.low == "reluctant"):
+			if m.intent == "" {
+				m.intent = "refuse" // "is unwilling to release the prisoners"
+			}
 		case (isVerbTag(t.tag) || t.tag == "JJ") && k+1 < len(toks) && toks[k+1].low == "to" && (intentVerbs[t.lem] || t.low == "willing" || t.low == "ready" || t.low == "prepared" || t.low == "determined" || t.low == "able" || t.lem == "have" || t.lem == "need" || transparentVerbs[t.lem]):
 			if m.intent == "" && !transparentVerbs[t.lem] {
 				m.intent = t.lem
