@@ -38,6 +38,9 @@ func TestGeneralRules(t *testing.T) {
 		{"prepared to attack", "The army prepared to resume shelling rebel positions.", "MOBILIZE", "", ""},
 		{"came under fire", "Israeli troops came under fire from Hezbollah guerrillas in southern Lebanon.", "ASSAULT", "LBN", "ISR"},
 		{"be prepared to", "The United States said it was prepared to use military force against Iraq.", "THREATEN", "USA", "IRQ"},
+		{"characterisation", "Iran described the U.S. sanctions as an act of war.", "ACCUSE", "IRN", "USA"},
+		{"judged unacceptable", "The rebels said the peace plan was unacceptable.", "REJECT", "", ""},
+		{"unwilling", "The government is unwilling to release the prisoners.", "REJECT", "", ""},
 		{"condition clause", "Iran threatened to close the Strait of Hormuz if sanctions were imposed.", "THREATEN", "IRN", ""},
 	}
 	for _, tc := range cases {

@@ -67,7 +67,7 @@ func (c *Coder) compile() {
 			}
 		}
 	}
-	for _, m := range []map[string]bool{lightVerbs, reportingVerbs, intentVerbs, transparentVerbs, haltVerbs, engageVerbs, underVerbs, intentGovernors, withdrawVerbs, issuingVerbs, {"need": true}} {
+	for _, m := range []map[string]bool{lightVerbs, reportingVerbs, intentVerbs, transparentVerbs, haltVerbs, engageVerbs, underVerbs, intentGovernors, withdrawVerbs, issuingVerbs, describeVerbs, {"need": true}} {
 		for k := range m {
 			c.lemmas[k] = true
 		}
@@ -2747,6 +2747,14 @@ func hasBoundary(st *sentState, a, b int) bool {
 // shift" is a REQUEST from X to Y; "X said Y's stance was short-sighted" an
 // ACCUSE.
 func (c *Coder) reportedEvents(st *sentState, d *discourse, reports []int, speaker article.Actor) []*draft {
+	out := c.reportedSpeech(st, d, reports, speaker)
+	if len(out) == 0 {
+		out = c.characterisation(st, d)
+	}
+	return out
+}
+
+func (c *Coder) reportedSpeech(st *sentState, d *discourse, reports []int, speaker article.Actor) []*draft {
 	if speaker.Name == "" {
 		return nil
 	}
@@ -2840,6 +2848,94 @@ func (c *Coder) reportedEvents(st *sentState, d *discourse, reports []int, speak
 	}
 	return out
 }
+
+// characterisation: "described the sanctions as an act of war", "called
+// the attack a cowardly act", "said the elections were rigged": a negative
+// judgement of another's act is a criticism (CAMEO 111); "said the plan
+// was unacceptable" rejects the plan (120).
+func (c *Coder) characterisation(st *sentState, d *discourse) []*draft {
+	toks := st.toks
+	var out []*draft
+	{
+		for i, t := range toks {
+			if !isVerbTag(t.tag) || !(describeVerbs[t.lem] || reportingVerbs[t.lem] && t.lem != "deny") {
+				continue
+			}
+			neg := -1
+			for j := i + 1; j < len(toks) && j < i+12; j++ {
+				if toks[j].low == ";" || toks[j].low == "." {
+					break
+				}
+				if w := strings.Trim(toks[j].low, "\"“”"); negAdjs[w] || negJudgements[w] || w == "act" && j+2 < len(toks) && toks[j+1].low == "of" && actOfWords[toks[j+2].low] {
+					neg = j
+					break
+				}
+			}
+			if neg < 0 {
+				continue
+			}
+			// a reported clause must predicate it: "said X was rigged", not "said in a rigged vote"
+			if !describeVerbs[t.lem] {
+				pred := false
+				for j := i + 1; j < neg; j++ {
+					if toks[j].lem == "be" || toks[j].lem == "call" || toks[j].lem == "describe" {
+						pred = true
+					}
+				}
+				if !pred {
+					continue
+				}
+			}
+			m := c.verbGroup(st, i)
+			su := c.subjectOf(st, i, m.start, 0)
+			if su == nil || !su.isActor {
+				continue
+			}
+			src := c.resolve(st, su, d, su.s)
+			var tgt article.Actor
+			for j := i + 1; j < neg+3 && j < len(toks); j++ {
+				if ui := st.unitAt[j]; ui >= 0 && st.units[ui].isActor && st.units[ui] != su {
+					tgt = c.resolve(st, st.units[ui], d, j)
+					break
+				}
+			}
+			if tgt.Name == src.Name {
+				tgt = article.Actor{}
+			}
+			typ, mode, cameo := "ACCUSE", "disapprove", "111"
+			if toks[neg].low == "unacceptable" {
+				for j := i + 1; j < neg; j++ {
+					if proposalNouns[nounLemma(toks[j].low)] {
+						typ, mode, cameo = "REJECT", "", "120"
+					}
+				}
+			}
+			conf := 0.6
+			if describeVerbs[t.lem] {
+				conf = 0.75 // the sentence's own verb characterises
+			}
+			dr := c.newDraft(st, d, typ, mode, cameo, i, conf)
+			dr.ev.Source, dr.ev.Target = src, tgt
+			dr.verbal = true
+			out = append(out, dr)
+			break
+		}
+	}
+	return out
+}
+
+var actOfWords = map[string]bool{"war": true, "aggression": true, "terror": true, "terrorism": true, "piracy": true, "cowardice": true, "barbarism": true, "provocation": true}
+
+var proposalNouns = map[string]bool{"plan": true, "proposal": true, "offer": true, "demand": true, "resolution": true, "deal": true, "initiative": true, "condition": true, "term": true, "ultimatum": true}
+
+// describeVerbs characterise their object: "described X as", "called X a".
+var describeVerbs = map[string]bool{"describe": true, "call": true, "brand": true, "label": true, "term": true, "dub": true, "characterize": true, "characterise": true}
+
+// negJudgements condemn what they characterise.
+var negJudgements = map[string]bool{"aggression": true, "interference": true, "provocation": true, "rigged": true, "fraudulent": true,
+	"baseless": true, "unfounded": true, "lies": true, "cowardly": true, "barbaric": true, "criminal": true, "illegitimate": true,
+	"unjust": true, "act of war": true, "war": false, "terrorism": true, "genocide": true, "atrocity": true, "massacre": false,
+	"violation": true, "blackmail": true, "piracy": true, "farce": true, "sham": true, "travesty": true, "fabrication": true}
 
 // updateDiscourse remembers the sentence's subjects for pronouns later.
 func (c *Coder) updateDiscourse(st *sentState, d *discourse) {
