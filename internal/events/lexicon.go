@@ -167,7 +167,7 @@ REJECT defy 128 : flout ; ignore ~warning|warnings|calls|call|appeal|appeals|dem
 REJECT - 120 : block ~resolution|bill|proposal|measure|plan|deal|vote|nomination|appointment|motion ; n:boycott of talks
 THREATEN - 130 : caution
 MOBILIZE troops 150 : demonstrate ~military|strength|force|power|might ; n:show of force ; n:show of strength ; parade ~missiles|weapons|troops|tanks|weaponry ; call up ~reservists|reserves|troops|soldiers|conscripts ; marshal ~troops|forces|fighters ; redeploy ; fortify ; beef up ~security|forces|troops|presence|defences|defenses ; build up ~forces|troops|presence ; n:military buildup ; raise ~alert|readiness ; increase ~alert|readiness ; heighten ~alert|readiness ; n:high alert ; n:alert status ; n:combat readiness ; n:state of alert
-COERCE seize 174 : steal ; intercept ~ship|ships|vessel|vessels|boat|boats|convoy|shipment|shipments|cargo|tanker ; expel ~people|foreigners|nationals|citizens|residents|families|activists|journalists|individuals|immigrants|workers|aliens|missionaries|priests|students
+COERCE seize 174 : steal ; intercept ~ship|ships|vessel|vessels|boat|boats|convoy|shipment|shipments|cargo|tanker ; expel ~people|foreigners|nationals|citizens|residents|families|activists|journalists|journalist|correspondent|correspondents|reporter|reporters|individuals|immigrants|workers|aliens|missionaries|missionary|priests|priest|nuns|students|dissident|dissidents
 COERCE - 170 : blackmail
 SANCTION - 160 : annul ~agreement|treaty|accord|contract|deal|pact ; scrap ~agreement|treaty|accord|contract|deal|pact|visit|talks|plan|cooperation ; downgrade ; n:downgrading
 SANCTION aid 162 : slash ~aid|assistance|funding|funds ; n:aid cut
