@@ -163,7 +163,7 @@ var cbListVerbs = map[string]bool{
 var cbIntransitive = map[string]bool{
 	"apologize": true, "yield": true, "retreat": true, "riot": true, "demonstrate": true, "rally": true,
 	"cooperate": true, "mediate": true, "de-escalate": true, "surrender": true, "protest": true,
-	"disapprove": true, "negotiate": true, "demand": false,
+	"disapprove": true, "negotiate": true,
 }
 
 func cbInflect(v string, participle bool) string {
@@ -236,8 +236,6 @@ func codebookSentences(desc string) []string {
 				w[k] = obj
 			}
 		}
-		head := strings.TrimSuffix(w[last], ",")
-		_ = head
 		lastWord := w[len(w)-1]
 		verbOnly := last == len(w)-1
 		base := strings.TrimSuffix(words[verbs[0]], ",")

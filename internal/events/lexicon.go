@@ -167,7 +167,7 @@ REJECT defy 128 : flout ; ignore ~warning|warnings|calls|call|appeal|appeals|dem
 REJECT - 120 : block ~resolution|bill|proposal|measure|plan|deal|vote|nomination|appointment|motion ; n:boycott of talks
 THREATEN - 130 : caution
 MOBILIZE troops 150 : demonstrate ~military|strength|force|power|might ; n:show of force ; n:show of strength ; parade ~missiles|weapons|troops|tanks|weaponry ; call up ~reservists|reserves|troops|soldiers|conscripts ; marshal ~troops|forces|fighters ; redeploy ; fortify ; beef up ~security|forces|troops|presence|defences|defenses ; build up ~forces|troops|presence ; n:military buildup ; raise ~alert|readiness ; increase ~alert|readiness ; heighten ~alert|readiness ; n:high alert ; n:alert status ; n:combat readiness ; n:state of alert
-COERCE seize 174 : steal ; intercept ~ship|ships|vessel|vessels|boat|boats|convoy|shipment|shipments|cargo|tanker ; expel ~people|foreigners|nationals|citizens|residents|families|activists|journalists|individuals|immigrants|workers|aliens|missionaries|priests|students
+COERCE seize 174 : steal ; intercept ~ship|ships|vessel|vessels|boat|boats|convoy|shipment|shipments|cargo|tanker ; expel ~people|foreigners|nationals|citizens|residents|families|activists|journalists|journalist|correspondent|correspondents|reporter|reporters|individuals|immigrants|workers|aliens|missionaries|missionary|priests|priest|nuns|students|dissident|dissidents
 COERCE - 170 : blackmail
 SANCTION - 160 : annul ~agreement|treaty|accord|contract|deal|pact ; scrap ~agreement|treaty|accord|contract|deal|pact|visit|talks|plan|cooperation ; downgrade ; n:downgrading
 SANCTION aid 162 : slash ~aid|assistance|funding|funds ; n:aid cut
@@ -226,6 +226,9 @@ CONCEDE - 083 : institute ~reform|reforms ; implement ~reform|reforms ; introduc
 PROTEST - 140 : n:political dissent ; n:civil resistance ; n:passive resistance
 AID humanitarian 073 : give ~shelter|refuge|sanctuary ; offer ~shelter|refuge|sanctuary
 RETREAT - 087 : leave
+MOBILIZE troops 154 : send ~platoon|battalion|battalions|contingent|brigade|brigades|division|divisions|warplanes|jets|gunboats|frigates|destroyers|commandos|paratroopers|marines
+AID asylum 075 : accept ~refugee|asylum-seeker|asylum-seekers|asylum seekers ; admit ~refugees|refugee|asylum-seekers ; resettle ~refugees|refugee
+ASSAULT firearms 193 : n:under fire
 MOBILIZE troops 154 : increase ~troops|forces|presence|patrols ; boost ~forces|troops|presence|firepower ; rush ~troops|police|reinforcements|soldiers|forces ; place ~on alert
 `
 
@@ -237,12 +240,12 @@ var lightVerbs = map[string]bool{
 	"continue": true, "escalate": true, "make": true, "undertake": true, "unleash": true, "lead": true,
 	"organize": true, "organise": true, "perpetrate": true, "commit": true, "expand": true, "announce": true,
 	"impose": true, "have": true, "give": true, "pay": true, "sign": true, "reach": true, "lodge": true, "issue": true, "stop": true, "use": true, "employ": true,
-	"deliver": true, "submit": true, "present": true, "voice": true, "renew": true, "repeat": true, "reiterate": true, "file": true, "join": true, "open": true,
+	"deliver": true, "submit": true, "present": true, "voice": true, "renew": true, "repeat": true, "reiterate": true, "file": true, "join": true, "open": true, "declare": true,
 }
 
 // engageVerbs take a nominal event after "in" and lend it their subject:
 // "engaged in negotiations", "participated in the attack".
-var engageVerbs = map[string]bool{"engage": true, "participate": true, "involve": true, "join": false}
+var engageVerbs = map[string]bool{"engage": true, "participate": true, "involve": true}
 
 // Reporting verbs introduce reported speech; their subject is the source of
 // the report, not an actor of the event reported.

@@ -33,6 +33,14 @@ func TestGeneralRules(t *testing.T) {
 		{"administration of a leader", "The Reagan administration imposed sanctions on Libya.", "SANCTION", "USA", "LBY"},
 		{"forces loyal to", "Forces loyal to the Syrian government shelled Christian areas of Beirut.", "ASSAULT", "SYR", "LBN"},
 		{"irregular past read as a noun", "The IMF froze loans to Russia.", "SANCTION", "IGO", "RUS"},
+		{"possessor's intention", "Iran's refusal to allow inspectors angered the United Nations.", "REJECT", "IRN", ""},
+		{"armed forces leaving", "The last Soviet troops left Afghanistan on Wednesday.", "RETREAT", "RUS", "AFG"},
+		{"prepared to attack", "The army prepared to resume shelling rebel positions.", "MOBILIZE", "", ""},
+		{"came under fire", "Israeli troops came under fire from Hezbollah guerrillas in southern Lebanon.", "ASSAULT", "LBN", "ISR"},
+		{"be prepared to", "The United States said it was prepared to use military force against Iraq.", "THREATEN", "USA", "IRQ"},
+		{"characterisation", "Iran described the U.S. sanctions as an act of war.", "ACCUSE", "IRN", "USA"},
+		{"judged unacceptable", "The rebels said the peace plan was unacceptable.", "REJECT", "", ""},
+		{"unwilling", "The government is unwilling to release the prisoners.", "REJECT", "", ""},
 		{"condition clause", "Iran threatened to close the Strait of Hormuz if sanctions were imposed.", "THREATEN", "IRN", ""},
 	}
 	for _, tc := range cases {
@@ -45,6 +53,10 @@ func TestGeneralRules(t *testing.T) {
 				t.Errorf("%q: got %s %s -> %s, want %s %s -> %s", tc.text, e.Type, e.Source.Country, e.Target.Country, tc.typ, tc.src, tc.tgt)
 			}
 		})
+	}
+	// figurative fire is no shooting
+	if evs := c.CodeSentence("The minister came under fire over the decision.", ""); len(evs) > 0 {
+		t.Errorf("criticism coded as an event: %+v", evs)
 	}
 	// the condition clause's own event is hypothetical
 	for _, e := range c.CodeSentence("Iran threatened to close the Strait of Hormuz if sanctions were imposed.", "") {

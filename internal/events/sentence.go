@@ -67,7 +67,7 @@ func (c *Coder) compile() {
 			}
 		}
 	}
-	for _, m := range []map[string]bool{lightVerbs, reportingVerbs, intentVerbs, transparentVerbs, haltVerbs, engageVerbs, underVerbs, intentGovernors, withdrawVerbs, issuingVerbs, {"need": true}} {
+	for _, m := range []map[string]bool{lightVerbs, reportingVerbs, intentVerbs, transparentVerbs, haltVerbs, engageVerbs, underVerbs, intentGovernors, withdrawVerbs, issuingVerbs, describeVerbs, {"need": true}} {
 		for k := range m {
 			c.lemmas[k] = true
 		}
@@ -616,6 +616,14 @@ func (c *Coder) findTriggers(st *sentState) []trigger {
 	keep := out[:0]
 	for _, tr := range out {
 		drop := false
+		// "was willing / ready / prepared to attack": the embedded act codes it
+		if toks[tr.i].lem == "be" && tr.end == tr.i+1 && tr.end+2 < len(toks) && toks[tr.end+1].low == "to" {
+			for _, o := range out {
+				if o.i == tr.end+2 || (o.i == tr.end+3 && toks[tr.end+2].tag == "RB") {
+					drop = true
+				}
+			}
+		}
 		if intentVerbs[toks[tr.i].lem] && tr.end == tr.i && tr.i+2 < len(toks) && toks[tr.i+1].low == "to" {
 			for _, o := range out {
 				if o.i == tr.i+2 || (o.i == tr.i+3 && toks[tr.i+2].tag == "RB") {
@@ -909,11 +917,18 @@ func (c *Coder) verbGroup(st *sentState, v int) modality {
 			if m.modal == "" {
 				m.modal = "future" // "is due to visit", "are scheduled to meet"
 			}
+		case (isVerbTag(t.tag) || t.tag == "JJ") && k+1 < len(toks) && toks[k+1].low == "to" && (t.low == "unwilling" || t.low == "reluctant"):
+			if m.intent == "" {
+				m.intent = "refuse" // "is unwilling to release the prisoners"
+			}
 		case (isVerbTag(t.tag) || t.tag == "JJ") && k+1 < len(toks) && toks[k+1].low == "to" && (intentVerbs[t.lem] || t.low == "willing" || t.low == "ready" || t.low == "prepared" || t.low == "determined" || t.low == "able" || t.lem == "have" || t.lem == "need" || transparentVerbs[t.lem]):
 			if m.intent == "" && !transparentVerbs[t.lem] {
 				m.intent = t.lem
 				if t.lem == "have" || t.lem == "need" {
 					m.intent = "oblig"
+				}
+				if t.lem == "prepare" && k > 0 && toks[k-1].lem == "be" {
+					m.intent = "ready" // "was prepared to use force": willingness, not a posture
 				}
 			}
 		case intentNouns[t.low] != "" && k+1 < len(toks) && toks[k+1].low == "to" && k+1 < v:
@@ -927,6 +942,11 @@ func (c *Coder) verbGroup(st *sentState, v int) modality {
 				j--
 			}
 			if j < 0 || !isVerbTag(toks[j].tag) || !intentGovernors[toks[j].lem] {
+				// "Iran's refusal to allow inspectors": a possessor's
+				// intention still qualifies the act
+				if k > 0 && (toks[k-1].tag == "POS" || toks[k-1].tag == "PRP$" || strings.HasSuffix(toks[k-1].low, "'s") || strings.HasSuffix(toks[k-1].low, "’s") || strings.HasSuffix(toks[k-1].low, "s'")) && m.intent == "" {
+					m.intent = intentNouns[t.low]
+				}
 				m.start = k + 1
 				return m
 			}
@@ -1854,9 +1874,11 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 		}
 		// "X has been under house arrest", "X remained under siege": the
 		// subject of the verb before "under" is the target
-		if first := tr.i - len(p.slots) + 1; first >= 2 && toks[first-1].low == "under" || first >= 3 && toks[first-2].low == "under" && (toks[first-1].tag == "DT" || toks[first-1].tag == "JJ") {
+		if first := tr.i - len(p.slots) + 1; first >= 2 && toks[first-1].low == "under" || first >= 3 && toks[first-2].low == "under" && (toks[first-1].tag == "DT" || toks[first-1].tag == "JJ") || first >= 1 && toks[first].low == "under" {
 			u := first - 1
-			if toks[u].low != "under" {
+			if toks[first].low == "under" {
+				u = first
+			} else if toks[u].low != "under" {
 				u--
 			}
 			if v := u - 1; v >= 0 && isVerbTag(toks[v].tag) && underVerbs[toks[v].lem] {
@@ -1924,6 +1946,10 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 					if first := tr.i - len(p.slots) + 1; first >= 2 && toks[first-1].low == "under" && toks[first-2].lem == "come" {
 						m = c.verbGroup(st, first-2)
 						tgtU = c.subjectOf(st, first-2, m.start, 0)
+					} else if first >= 1 && toks[first].low == "under" && underVerbs[toks[first-1].lem] {
+						// "came under fire from rebel positions"
+						m = c.verbGroup(st, first-1)
+						tgtU = c.subjectOf(st, first-1, m.start, 0)
 					}
 				}
 			}
@@ -2000,6 +2026,15 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 	}
 	src := c.resolve(st, srcU, d, tr.i)
 	tgt := c.resolve(st, tgtU, d, tr.i)
+	// "came under fire" is shooting only when armed forces fire ("came
+	// under fire from rebel positions"), not "came under fire from critics"
+	if p.nominal && len(p.slots) == 2 && p.slots[0][0] == "under" {
+		switch src.Role {
+		case "MIL", "REB", "INS", "COP":
+		default:
+			return nil
+		}
+	}
 	// bare "leave" is a withdrawal only when armed forces leave a place
 	// ("The last Soviet troops left Afghanistan"), not "left for Paris"
 	if !p.nominal && len(p.slots) == 1 && toks[tr.i].lem == "leave" {
@@ -2745,6 +2780,14 @@ func hasBoundary(st *sentState, a, b int) bool {
 // shift" is a REQUEST from X to Y; "X said Y's stance was short-sighted" an
 // ACCUSE.
 func (c *Coder) reportedEvents(st *sentState, d *discourse, reports []int, speaker article.Actor) []*draft {
+	out := c.reportedSpeech(st, d, reports, speaker)
+	if len(out) == 0 {
+		out = c.characterisation(st, d)
+	}
+	return out
+}
+
+func (c *Coder) reportedSpeech(st *sentState, d *discourse, reports []int, speaker article.Actor) []*draft {
 	if speaker.Name == "" {
 		return nil
 	}
@@ -2838,6 +2881,94 @@ func (c *Coder) reportedEvents(st *sentState, d *discourse, reports []int, speak
 	}
 	return out
 }
+
+// characterisation: "described the sanctions as an act of war", "called
+// the attack a cowardly act", "said the elections were rigged": a negative
+// judgement of another's act is a criticism (CAMEO 111); "said the plan
+// was unacceptable" rejects the plan (120).
+func (c *Coder) characterisation(st *sentState, d *discourse) []*draft {
+	toks := st.toks
+	var out []*draft
+	{
+		for i, t := range toks {
+			if !isVerbTag(t.tag) || !(describeVerbs[t.lem] || reportingVerbs[t.lem] && t.lem != "deny") {
+				continue
+			}
+			neg := -1
+			for j := i + 1; j < len(toks) && j < i+12; j++ {
+				if toks[j].low == ";" || toks[j].low == "." {
+					break
+				}
+				if w := strings.Trim(toks[j].low, "\"“”"); negAdjs[w] || negJudgements[w] || w == "act" && j+2 < len(toks) && toks[j+1].low == "of" && actOfWords[toks[j+2].low] {
+					neg = j
+					break
+				}
+			}
+			if neg < 0 {
+				continue
+			}
+			// a reported clause must predicate it: "said X was rigged", not "said in a rigged vote"
+			if !describeVerbs[t.lem] {
+				pred := false
+				for j := i + 1; j < neg; j++ {
+					if toks[j].lem == "be" || toks[j].lem == "call" || toks[j].lem == "describe" {
+						pred = true
+					}
+				}
+				if !pred {
+					continue
+				}
+			}
+			m := c.verbGroup(st, i)
+			su := c.subjectOf(st, i, m.start, 0)
+			if su == nil || !su.isActor {
+				continue
+			}
+			src := c.resolve(st, su, d, su.s)
+			var tgt article.Actor
+			for j := i + 1; j < neg+3 && j < len(toks); j++ {
+				if ui := st.unitAt[j]; ui >= 0 && st.units[ui].isActor && st.units[ui] != su {
+					tgt = c.resolve(st, st.units[ui], d, j)
+					break
+				}
+			}
+			if tgt.Name == src.Name {
+				tgt = article.Actor{}
+			}
+			typ, mode, cameo := "ACCUSE", "disapprove", "111"
+			if toks[neg].low == "unacceptable" {
+				for j := i + 1; j < neg; j++ {
+					if proposalNouns[nounLemma(toks[j].low)] {
+						typ, mode, cameo = "REJECT", "", "120"
+					}
+				}
+			}
+			conf := 0.6
+			if describeVerbs[t.lem] {
+				conf = 0.75 // the sentence's own verb characterises
+			}
+			dr := c.newDraft(st, d, typ, mode, cameo, i, conf)
+			dr.ev.Source, dr.ev.Target = src, tgt
+			dr.verbal = true
+			out = append(out, dr)
+			break
+		}
+	}
+	return out
+}
+
+var actOfWords = map[string]bool{"war": true, "aggression": true, "terror": true, "terrorism": true, "piracy": true, "cowardice": true, "barbarism": true, "provocation": true}
+
+var proposalNouns = map[string]bool{"plan": true, "proposal": true, "offer": true, "demand": true, "resolution": true, "deal": true, "initiative": true, "condition": true, "term": true, "ultimatum": true}
+
+// describeVerbs characterise their object: "described X as", "called X a".
+var describeVerbs = map[string]bool{"describe": true, "call": true, "brand": true, "label": true, "term": true, "dub": true, "characterize": true, "characterise": true}
+
+// negJudgements condemn what they characterise.
+var negJudgements = map[string]bool{"aggression": true, "interference": true, "provocation": true, "rigged": true, "fraudulent": true,
+	"baseless": true, "unfounded": true, "lies": true, "cowardly": true, "barbaric": true, "criminal": true, "illegitimate": true,
+	"unjust": true, "act of war": true, "war": false, "terrorism": true, "genocide": true, "atrocity": true, "massacre": false,
+	"violation": true, "blackmail": true, "piracy": true, "farce": true, "sham": true, "travesty": true, "fabrication": true}
 
 // updateDiscourse remembers the sentence's subjects for pronouns later.
 func (c *Coder) updateDiscourse(st *sentState, d *discourse) {
