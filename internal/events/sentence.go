@@ -1806,6 +1806,7 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 	conf := 0.6
 	var srcU, tgtU *unit
 	var m modality
+	fixedRoles := false
 	if !p.nominal {
 		m = c.verbGroup(st, tr.i)
 		if m.passive {
@@ -1946,10 +1947,12 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 					if first := tr.i - len(p.slots) + 1; first >= 2 && toks[first-1].low == "under" && toks[first-2].lem == "come" {
 						m = c.verbGroup(st, first-2)
 						tgtU = c.subjectOf(st, first-2, m.start, 0)
+						fixedRoles = true
 					} else if first >= 1 && toks[first].low == "under" && underVerbs[toks[first-1].lem] {
 						// "came under fire from rebel positions"
 						m = c.verbGroup(st, first-1)
 						tgtU = c.subjectOf(st, first-1, m.start, 0)
+						fixedRoles = true
 					}
 				}
 			}
@@ -2092,7 +2095,9 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 	// the fitted chooser (rolemodel.go) may overrule the picks above; the
 	// confidence still counts the actors the rules found
 	var dconf float64
-	srcU, tgtU, src, tgt, dconf = c.chooseRoles(st, d, tr, m, srcU, tgtU, src, tgt)
+	if !fixedRoles { // "came under fire from X": the construction says who did what to whom
+		srcU, tgtU, src, tgt, dconf = c.chooseRoles(st, d, tr, m, srcU, tgtU, src, tgt)
+	}
 	// a trigger that names its doers ("40 protesters", "demonstrators") is
 	// its own source, whoever acts on them in the clause
 	if p.nominal && agentTriggers[toks[tr.i].low] {
