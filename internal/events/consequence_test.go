@@ -94,3 +94,13 @@ func TestAgentTriggerIsSource(t *testing.T) {
 		}
 	}
 }
+
+// "Israel and Hamas agreed": one phrase naming two actors of a symmetric
+// happening is the source and its partner.
+func TestCoordinatedPartners(t *testing.T) {
+	c := New()
+	ev, ok := MainEvent(c.CodeSentence("Israel and Hamas agreed to a ceasefire.", "2015-11-18"))
+	if !ok || ev.Type != "AGREE" || ev.Source.Name != "Israel" || ev.Target.Name != "Hamas" {
+		t.Errorf("got %+v, want AGREE Israel -> Hamas", ev)
+	}
+}

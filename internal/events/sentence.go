@@ -2015,10 +2015,20 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 			tgtU = st.units[ui]
 		}
 	} else if (tgtU == nil || !tgtU.isActor) && srcU != nil && srcU.isActor && (typ == "CONSULT" || typ == "COOPERATE" || typ == "AGREE" || p.cameo == "057") {
-		// one phrase "Jordan and Britain": the country after "and"
+		// one phrase "Jordan and Britain", "Israel and Hamas": the first
+		// named actor and its partner after "and"
 		for k := srcU.s + 1; k+1 < srcU.e; k++ {
 			if toks[k].low != "and" {
 				continue
+			}
+			left, lok := c.phraseActor(st.join(srcU.s, k))
+			right, rok := c.phraseActor(st.join(k+1, srcU.e))
+			if lok && rok && left.Name != right.Name {
+				end := srcU.e
+				srcU = &unit{s: srcU.s, e: k, isActor: true, known: true, actor: left}
+				tgtU = &unit{s: k + 1, e: end, isActor: true, known: true, actor: right}
+				fixedRoles = true // the chooser sees only the whole phrase
+				break
 			}
 			phr := strings.TrimPrefix(st.join(k+1, srcU.e), "the ")
 			if ci, ok := c.countries.ByName(phr); ok && ci.Alpha3 != srcU.actor.Country {
@@ -2095,9 +2105,9 @@ func (c *Coder) codeTrigger(st *sentState, d *discourse, tr trigger, all []trigg
 	// the fitted chooser (rolemodel.go) may overrule the picks above; the
 	// confidence still counts the actors the rules found
 	var dconf float64
-	if !fixedRoles { // "came under fire from X": the construction says who did what to whom
-		srcU, tgtU, src, tgt, dconf = c.chooseRoles(st, d, tr, m, srcU, tgtU, src, tgt)
-	}
+	if cs, ct, ca, cb, dc := c.chooseRoles(st, d, tr, m, srcU, tgtU, src, tgt); !fixedRoles {
+		srcU, tgtU, src, tgt, dconf = cs, ct, ca, cb, dc
+	} // else the construction says who did what to whom ("came under fire from X", "Israel and Hamas agreed")
 	// a trigger that names its doers ("40 protesters", "demonstrators") is
 	// its own source, whoever acts on them in the clause
 	if p.nominal && agentTriggers[toks[tr.i].low] {
@@ -3036,6 +3046,19 @@ func mergeSentence(ds []*draft) []*draft {
 		}
 	}
 	return out
+}
+
+// phraseActor is the actor a short phrase names by itself: a country, a
+// known actor ("Hamas", "the United Nations").
+func (c *Coder) phraseActor(phr string) (article.Actor, bool) {
+	phr = strings.TrimSpace(strings.TrimPrefix(phr, "the "))
+	if ci, ok := c.countries.ByName(phr); ok {
+		return article.Actor{Name: cleanName(phr), Country: ci.Alpha3}, true
+	}
+	if ka, ok := c.known[strings.ToLower(phr)]; ok {
+		return article.Actor{Name: ka.name, Country: ka.code, Role: ka.role}, true
+	}
+	return article.Actor{}, false
 }
 
 // agentTriggers are nominal triggers that name the event's doers.
