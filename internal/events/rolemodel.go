@@ -275,6 +275,16 @@ func (c *Coder) roleCandidates(st *sentState, tr trigger, m modality, srcU, tgtU
 		if u.e < len(toks) && isVerbTag(toks[u.e].tag) && reportingVerbs[toks[u.e].lem] {
 			f = append(f, "speaker_verb") // "X said"
 		}
+		if u.e < len(toks) && (toks[u.e].tag == "VBD" || toks[u.e].tag == "VBZ" || toks[u.e].tag == "VBP" || toks[u.e].tag == "MD") && !reportingVerbs[toks[u.e].lem] && u.e != tr.i {
+			f = append(f, "finsubj") // "Putin ordered ..."
+		}
+		if v := u.s - 1; v >= 0 && (v < first || v > last) && (toks[v].tag == "DT" || toks[v].tag == "PRP$" || toks[v].tag == "JJ") && v > 0 {
+			if isVerbTag(toks[v-1].tag) && !reportingVerbs[toks[v-1].lem] && (v-1 < first || v-1 > last) {
+				f = append(f, "vobj") // "returning Russian holidaymakers"
+			}
+		} else if v >= 0 && (v < first || v > last) && isVerbTag(toks[v].tag) && !reportingVerbs[toks[v].lem] {
+			f = append(f, "vobj")
+		}
 		if st.speaker != nil && sameSpan(st.speaker, u) {
 			f = append(f, "speaker")
 		}
@@ -332,15 +342,17 @@ func (c *Coder) roleCandidates(st *sentState, tr trigger, m modality, srcU, tgtU
 
 // choose returns the option the model picks among the candidates and none
 // (-1): the best-scored, unless the rule's pick (the option with feature
-// "rule", none included) is within Margin of it. The coder's convention for
-// reported speech holds: a speaker (a unit across a reporting verb from
-// the trigger) never replaces an actor the rules found in the reported
-// clause ("A source said Russia launched air strikes": Russia stays), and
-// a unit in another clause (past a reporting verb or a clause boundary)
-// neither fills a role the rules left empty ("Putin ordered the strikes
-// after ... an Airbus that crashed ... was brought down by a bomb": no
-// source) nor replaces a pick the rules found in the trigger's own clause
-// ("Iran threatened ... unless Baghdad accepted": Baghdad accepted).
+// "rule", none included) is within Margin of it. Two of the coder's
+// conventions hold whatever the scores: a speaker (a unit across a
+// reporting verb from the trigger) never replaces an actor the rules found
+// ("A source said Russia launched air strikes": Russia stays), and a unit
+// of another clause (past a reporting verb or a clause boundary) that is
+// the subject or the object of a verb of its own ("Putin ordered", "was
+// returning Russian holidaymakers") does not fill a role the rules left
+// empty ("Putin ordered the strikes after ... an Airbus that crashed ...
+// was brought down by a bomb": no source). Otherwise a unit of another
+// clause competes like any other: the features outclause, boundary_*,
+// report_between, finsubj and vobj let the model weigh it.
 func (m *LocModel) choose(cands [][]string, none []string) int {
 	best, bestS := -1, m.score(none)
 	rule, ruleS := -2, 0.0
@@ -360,8 +372,11 @@ func (m *LocModel) choose(cands [][]string, none []string) int {
 	if rule >= 0 && best >= 0 && best != rule && hasFeature(cands[best], "report_between") {
 		return rule
 	}
-	if rule > -2 && best >= 0 && best != rule && hasFeature(cands[best], "outclause") && (rule == -1 || !hasFeature(cands[rule], "outclause")) {
-		return rule // nor does a unit of another clause fill a gap the rules left
+	if rule == -1 && best >= 0 && hasFeature(cands[best], "outclause") && (hasFeature(cands[best], "finsubj") || hasFeature(cands[best], "vobj")) {
+		// nor does a unit of another clause that is its own verb's subject
+		// or object fill a gap the rules left ("Putin ordered the strikes
+		// after ... an Airbus A321 that crashed ... was brought down")
+		return rule
 	}
 	if rule > -2 && best != rule && bestS-ruleS < m.Margin {
 		return rule
