@@ -236,6 +236,9 @@ func (c *Coder) roleCandidates(st *sentState, tr trigger, m modality, srcU, tgtU
 		}
 		if u.pronoun != "" {
 			f = append(f, "pron="+u.pronoun)
+			if u.e-u.s == 1 {
+				f = append(f, "barepron") // "it", "they": no head of its own
+			}
 		}
 		if u.possessive || u.e < len(toks) && (toks[u.e].low == "'s" || toks[u.e].low == "’s") {
 			f = append(f, "possessive", "possessive_"+side)
@@ -345,7 +348,10 @@ func (c *Coder) roleCandidates(st *sentState, tr trigger, m modality, srcU, tgtU
 // "rule", none included) is within Margin of it. Two of the coder's
 // conventions hold whatever the scores: a speaker (a unit across a
 // reporting verb from the trigger) never replaces an actor the rules found
-// ("A source said Russia launched air strikes": Russia stays), and a unit
+// in the reported clause ("A source said Russia launched air strikes":
+// Russia stays; "Russia's defence ministry said its jets struck": its
+// jets), unless that actor is a bare pronoun ("The army said it had
+// killed 20 rebels": the army, the speaker's own act), and a unit
 // of another clause (past a reporting verb or a clause boundary) that is
 // the subject or the object of a verb of its own ("Putin ordered", "was
 // returning Russian holidaymakers") does not fill a role the rules left
@@ -369,7 +375,7 @@ func (m *LocModel) choose(cands [][]string, none []string) int {
 			best, bestS = i, s
 		}
 	}
-	if rule >= 0 && best >= 0 && best != rule && hasFeature(cands[best], "report_between") {
+	if rule >= 0 && best >= 0 && best != rule && hasFeature(cands[best], "report_between") && !hasFeature(cands[rule], "barepron") && !hasFeature(cands[rule], "outclause") {
 		return rule
 	}
 	if rule == -1 && best >= 0 && hasFeature(cands[best], "outclause") && (hasFeature(cands[best], "finsubj") || hasFeature(cands[best], "vobj")) {
