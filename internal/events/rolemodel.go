@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"strings"
 
 	"sitrep/internal/article"
 )
@@ -288,6 +289,9 @@ func (c *Coder) roleCandidates(st *sentState, tr trigger, m modality, srcU, tgtU
 		} else if v >= 0 && (v < first || v > last) && isVerbTag(toks[v].tag) && !reportingVerbs[toks[v].lem] {
 			f = append(f, "vobj")
 		}
+		if srcU != nil && !srcU.isActor && u.s >= srcU.s && u.e <= first {
+			f = append(f, "insubj") // "Air strikes against militants ... killed"
+		}
 		if st.speaker != nil && sameSpan(st.speaker, u) {
 			f = append(f, "speaker")
 		}
@@ -356,7 +360,10 @@ func (c *Coder) roleCandidates(st *sentState, tr trigger, m modality, srcU, tgtU
 // the subject or the object of a verb of its own ("Putin ordered", "was
 // returning Russian holidaymakers") does not fill a role the rules left
 // empty ("Putin ordered the strikes after ... an Airbus that crashed ...
-// was brought down by a bomb": no source). Otherwise a unit of another
+// was brought down by a bomb": no source). A verb whose subject is a
+// thing takes no source from inside that subject's phrase ("Air strikes
+// against militants in Syria killed 12": the militants are the strikes'
+// target, not the killers). Otherwise a unit of another
 // clause competes like any other: the features outclause, boundary_*,
 // report_between, finsubj and vobj let the model weigh it.
 func (m *LocModel) choose(cands [][]string, none []string) int {
@@ -375,6 +382,9 @@ func (m *LocModel) choose(cands [][]string, none []string) int {
 			best, bestS = i, s
 		}
 	}
+	if rule == -1 && best >= 0 && thingSubject(none) && hasFeature(cands[best], "insubj") {
+		return rule // the thing subject's own actors stay with its nominal event
+	}
 	if rule >= 0 && best >= 0 && best != rule && hasFeature(cands[best], "report_between") && !hasFeature(cands[rule], "barepron") && !hasFeature(cands[rule], "outclause") {
 		return rule
 	}
@@ -388,6 +398,18 @@ func (m *LocModel) choose(cands [][]string, none []string) int {
 		return rule
 	}
 	return best
+}
+
+// thingSubject: the none option says the verb's subject is a thing ("Air
+// strikes against militants killed 12"), often a nominal event the verb
+// joins.
+func thingSubject(none []string) bool {
+	for _, f := range none {
+		if strings.HasPrefix(f, "none_thing_") && f != "none_thing_subj" {
+			return true
+		}
+	}
+	return false
 }
 
 func hasFeature(f []string, x string) bool {
@@ -427,11 +449,6 @@ func (c *Coder) chooseRoles(st *sentState, d *discourse, tr trigger, m modality,
 	}
 	before := found(src, tgt)
 	ks := c.roles.Source.choose(rc.src, rc.srcNone)
-	if srcU != nil && !srcU.isActor {
-		// the subject is a thing, often a nominal event the verb joins
-		// ("Air strikes against militants killed 12"): no actor replaces it
-		ks = rc.ruleS
-	}
 	kt := c.roles.Target.choose(rc.tgt, rc.tgtNone)
 	if ks >= 0 && ks == kt {
 		// one unit cannot be both: whichever differs from its rule goes back
