@@ -338,6 +338,11 @@ func (c *Coder) roleCandidates(st *sentState, tr trigger, m modality, srcU, tgtU
 		rc.srcNone = append(rc.srcNone, "none_thing_subj")
 		rc.tgtNone = append(rc.tgtNone, "none_thing_subj")
 	}
+	if !tr.p.nominal && !m.passive && tr.i < len(toks) && (toks[tr.i].tag == "VBG" || toks[tr.i].tag == "VB" || toks[tr.i].tag == "VBN") {
+		// a non-finite verb ("..., killing all 224", "to attack")
+		rc.srcNone = append(rc.srcNone, "none_nonfin")
+		rc.tgtNone = append(rc.tgtNone, "none_nonfin")
+	}
 	if rc.ruleS < 0 {
 		rc.srcNone = append(rc.srcNone, "rule", "none_rule")
 	}
@@ -359,8 +364,8 @@ func (c *Coder) roleCandidates(st *sentState, tr trigger, m modality, srcU, tgtU
 // of another clause (past a reporting verb or a clause boundary) that is
 // the subject or the object of a verb of its own ("Putin ordered", "was
 // returning Russian holidaymakers") does not fill a role the rules left
-// empty ("Putin ordered the strikes after ... an Airbus that crashed ...
-// was brought down by a bomb": no source). A verb whose subject is a
+// empty at a passive or non-finite verb ("Putin ordered the strikes after
+// ... an Airbus that crashed ... was brought down by a bomb": no source). A verb whose subject is a
 // thing takes no source from inside that subject's phrase ("Air strikes
 // against militants in Syria killed 12": the militants are the strikes'
 // target, not the killers). Otherwise a unit of another
@@ -388,10 +393,11 @@ func (m *LocModel) choose(cands [][]string, none []string) int {
 	if rule >= 0 && best >= 0 && best != rule && hasFeature(cands[best], "report_between") && !hasFeature(cands[rule], "barepron") && !hasFeature(cands[rule], "outclause") {
 		return rule
 	}
-	if rule == -1 && best >= 0 && hasFeature(cands[best], "outclause") && (hasFeature(cands[best], "finsubj") || hasFeature(cands[best], "vobj")) {
+	if rule == -1 && best >= 0 && (hasFeature(none, "none_v=pass") || hasFeature(none, "none_nonfin")) && hasFeature(cands[best], "outclause") && (hasFeature(cands[best], "finsubj") || hasFeature(cands[best], "vobj")) {
 		// nor does a unit of another clause that is its own verb's subject
-		// or object fill a gap the rules left ("Putin ordered the strikes
-		// after ... an Airbus A321 that crashed ... was brought down")
+		// or object fill a gap the rules left at a passive or non-finite
+		// verb ("Putin ordered the strikes after ... an Airbus A321 that
+		// crashed ... was brought down"; "..., killing all 224")
 		return rule
 	}
 	if rule > -2 && best != rule && bestS-ruleS < m.Margin {
