@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
-	"math"
 	"sort"
 	"strconv"
 
@@ -303,46 +302,12 @@ func (c *Coder) LocationExamples(a *article.Article, verbStart, verbEnd int) (ex
 }
 
 // FitLocModel fits the linker's weights on examples whose gold answer is
-// gold[i] (a candidate index, or -1 for none): a log-linear model over each
-// example's options (its candidates and none), by stochastic gradient
-// ascent with L2 regularisation, in a fixed order (deterministic).
+// gold[i] (a candidate index, or -1 for none): FitChoice's log-linear model
+// over each example's options (its candidates and none), deterministic.
 func FitLocModel(exs []LocExample, gold []int, epochs int, rate, l2 float64) *LocModel {
-	w := map[string]float64{}
-	for ep := 0; ep < epochs; ep++ {
-		lr := rate / (1 + float64(ep))
-		for i, ex := range exs {
-			opts := append([][]string{ex.None}, ex.Cands...)
-			want := gold[i] + 1
-			scores := make([]float64, len(opts))
-			mx := math.Inf(-1)
-			for k, f := range opts {
-				for _, x := range f {
-					scores[k] += w[x]
-				}
-				mx = math.Max(mx, scores[k])
-			}
-			z := 0.0
-			for k := range scores {
-				scores[k] = math.Exp(scores[k] - mx)
-				z += scores[k]
-			}
-			for k, f := range opts {
-				g := -scores[k] / z
-				if k == want {
-					g += 1
-				}
-				for _, x := range f {
-					w[x] += lr * (g - l2*w[x])
-				}
-			}
-		}
+	ces := make([]ChoiceExample, len(exs))
+	for i, ex := range exs {
+		ces[i] = ChoiceExample{Cands: ex.Cands, None: ex.None, Gold: []int{gold[i]}}
 	}
-	for k, v := range w {
-		if math.Abs(v) < 1e-4 {
-			delete(w, k)
-		} else {
-			w[k] = math.Round(v*1e4) / 1e4
-		}
-	}
-	return &LocModel{Weights: w}
+	return FitChoice(ces, epochs, rate, l2)
 }
