@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"strings"
 
 	"sitrep/internal/article"
 )
@@ -289,9 +288,6 @@ func (c *Coder) roleCandidates(st *sentState, tr trigger, m modality, srcU, tgtU
 		} else if v >= 0 && (v < first || v > last) && isVerbTag(toks[v].tag) && !reportingVerbs[toks[v].lem] {
 			f = append(f, "vobj")
 		}
-		if srcU != nil && !srcU.isActor && u.s >= srcU.s && u.e <= first {
-			f = append(f, "insubj") // "Air strikes against militants ... killed"
-		}
 		if st.speaker != nil && sameSpan(st.speaker, u) {
 			f = append(f, "speaker")
 		}
@@ -338,11 +334,6 @@ func (c *Coder) roleCandidates(st *sentState, tr trigger, m modality, srcU, tgtU
 		rc.srcNone = append(rc.srcNone, "none_thing_subj")
 		rc.tgtNone = append(rc.tgtNone, "none_thing_subj")
 	}
-	if !tr.p.nominal && !m.passive && tr.i < len(toks) && (toks[tr.i].tag == "VBG" || toks[tr.i].tag == "VB" || toks[tr.i].tag == "VBN") {
-		// a non-finite verb ("..., killing all 224", "to attack")
-		rc.srcNone = append(rc.srcNone, "none_nonfin")
-		rc.tgtNone = append(rc.tgtNone, "none_nonfin")
-	}
 	if rc.ruleS < 0 {
 		rc.srcNone = append(rc.srcNone, "rule", "none_rule")
 	}
@@ -364,11 +355,8 @@ func (c *Coder) roleCandidates(st *sentState, tr trigger, m modality, srcU, tgtU
 // of another clause (past a reporting verb or a clause boundary) that is
 // the subject or the object of a verb of its own ("Putin ordered", "was
 // returning Russian holidaymakers") does not fill a role the rules left
-// empty at a passive or non-finite verb ("Putin ordered the strikes after
-// ... an Airbus that crashed ... was brought down by a bomb": no source). A verb whose subject is a
-// thing takes no source from inside that subject's phrase ("Air strikes
-// against militants in Syria killed 12": the militants are the strikes'
-// target, not the killers). Otherwise a unit of another
+// empty ("Putin ordered the strikes after ... an Airbus that crashed ...
+// was brought down by a bomb": no source). Otherwise a unit of another
 // clause competes like any other: the features outclause, boundary_*,
 // report_between, finsubj and vobj let the model weigh it.
 func (m *LocModel) choose(cands [][]string, none []string) int {
@@ -387,35 +375,19 @@ func (m *LocModel) choose(cands [][]string, none []string) int {
 			best, bestS = i, s
 		}
 	}
-	if rule == -1 && best >= 0 && thingSubject(none) && hasFeature(cands[best], "insubj") {
-		return rule // the thing subject's own actors stay with its nominal event
-	}
 	if rule >= 0 && best >= 0 && best != rule && hasFeature(cands[best], "report_between") && !hasFeature(cands[rule], "barepron") && !hasFeature(cands[rule], "outclause") {
 		return rule
 	}
-	if rule == -1 && best >= 0 && (hasFeature(none, "none_v=pass") || hasFeature(none, "none_nonfin")) && hasFeature(cands[best], "outclause") && (hasFeature(cands[best], "finsubj") || hasFeature(cands[best], "vobj")) {
+	if rule == -1 && best >= 0 && hasFeature(cands[best], "outclause") && (hasFeature(cands[best], "finsubj") || hasFeature(cands[best], "vobj")) {
 		// nor does a unit of another clause that is its own verb's subject
-		// or object fill a gap the rules left at a passive or non-finite
-		// verb ("Putin ordered the strikes after ... an Airbus A321 that
-		// crashed ... was brought down"; "..., killing all 224")
+		// or object fill a gap the rules left ("Putin ordered the strikes
+		// after ... an Airbus A321 that crashed ... was brought down")
 		return rule
 	}
 	if rule > -2 && best != rule && bestS-ruleS < m.Margin {
 		return rule
 	}
 	return best
-}
-
-// thingSubject: the none option says the verb's subject is a thing ("Air
-// strikes against militants killed 12"), often a nominal event the verb
-// joins.
-func thingSubject(none []string) bool {
-	for _, f := range none {
-		if strings.HasPrefix(f, "none_thing_") && f != "none_thing_subj" {
-			return true
-		}
-	}
-	return false
 }
 
 func hasFeature(f []string, x string) bool {
@@ -455,6 +427,11 @@ func (c *Coder) chooseRoles(st *sentState, d *discourse, tr trigger, m modality,
 	}
 	before := found(src, tgt)
 	ks := c.roles.Source.choose(rc.src, rc.srcNone)
+	if srcU != nil && !srcU.isActor {
+		// the subject is a thing, often a nominal event the verb joins
+		// ("Air strikes against militants killed 12"): no actor replaces it
+		ks = rc.ruleS
+	}
 	kt := c.roles.Target.choose(rc.tgt, rc.tgtNone)
 	if ks >= 0 && ks == kt {
 		// one unit cannot be both: whichever differs from its rule goes back
