@@ -104,3 +104,29 @@ func TestCoordinatedPartners(t *testing.T) {
 		t.Errorf("got %+v, want AGREE Israel -> Hamas", ev)
 	}
 }
+
+// Who did what to whom in the seed's second sentence: Putin's air strikes
+// hit the militants, and nobody Russian blew up the Russian airliner (a
+// regression a fitted chooser once made).
+func TestAttributionInReportedSentence(t *testing.T) {
+	c := New()
+	text := "Speaking just hours after President Vladimir Putin vowed to hunt down those responsible for blowing up a Russian airliner and intensified air strikes against militants in Syria, Obama said it was a fitting response."
+	strikes := false
+	for _, e := range c.CodeSentence(text, "2015-11-18") {
+		if e.Type != "ASSAULT" {
+			continue
+		}
+		if e.Mode == "aerial" {
+			strikes = true
+			if e.Source.Name != "Vladimir Putin" || e.Target.Name != "militants" {
+				t.Errorf("air strikes: %s -> %s, want Vladimir Putin -> militants", e.Source.Name, e.Target.Name)
+			}
+		}
+		if e.Target.Name == "Russian airliner" && (e.Source.Country == "RUS" || e.Source.Name == "Vladimir Putin") {
+			t.Errorf("the airliner's attacker is Russian: %+v", e.Source)
+		}
+	}
+	if !strikes {
+		t.Error("no aerial ASSAULT for the air strikes")
+	}
+}

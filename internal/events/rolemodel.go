@@ -236,9 +236,6 @@ func (c *Coder) roleCandidates(st *sentState, tr trigger, m modality, srcU, tgtU
 		}
 		if u.pronoun != "" {
 			f = append(f, "pron="+u.pronoun)
-			if u.e-u.s == 1 {
-				f = append(f, "barepron") // "it", "they": no head of its own
-			}
 		}
 		if u.possessive || u.e < len(toks) && (toks[u.e].low == "'s" || toks[u.e].low == "’s") {
 			f = append(f, "possessive", "possessive_"+side)
@@ -277,16 +274,6 @@ func (c *Coder) roleCandidates(st *sentState, tr trigger, m modality, srcU, tgtU
 		}
 		if u.e < len(toks) && isVerbTag(toks[u.e].tag) && reportingVerbs[toks[u.e].lem] {
 			f = append(f, "speaker_verb") // "X said"
-		}
-		if u.e < len(toks) && (toks[u.e].tag == "VBD" || toks[u.e].tag == "VBZ" || toks[u.e].tag == "VBP" || toks[u.e].tag == "MD") && !reportingVerbs[toks[u.e].lem] && u.e != tr.i {
-			f = append(f, "finsubj") // "Putin ordered ..."
-		}
-		if v := u.s - 1; v >= 0 && (v < first || v > last) && (toks[v].tag == "DT" || toks[v].tag == "PRP$" || toks[v].tag == "JJ") && v > 0 {
-			if isVerbTag(toks[v-1].tag) && !reportingVerbs[toks[v-1].lem] && (v-1 < first || v-1 > last) {
-				f = append(f, "vobj") // "returning Russian holidaymakers"
-			}
-		} else if v >= 0 && (v < first || v > last) && isVerbTag(toks[v].tag) && !reportingVerbs[toks[v].lem] {
-			f = append(f, "vobj")
 		}
 		if st.speaker != nil && sameSpan(st.speaker, u) {
 			f = append(f, "speaker")
@@ -345,20 +332,15 @@ func (c *Coder) roleCandidates(st *sentState, tr trigger, m modality, srcU, tgtU
 
 // choose returns the option the model picks among the candidates and none
 // (-1): the best-scored, unless the rule's pick (the option with feature
-// "rule", none included) is within Margin of it. Two of the coder's
-// conventions hold whatever the scores: a speaker (a unit across a
-// reporting verb from the trigger) never replaces an actor the rules found
-// in the reported clause ("A source said Russia launched air strikes":
-// Russia stays; "Russia's defence ministry said its jets struck": its
-// jets), unless that actor is a bare pronoun ("The army said it had
-// killed 20 rebels": the army, the speaker's own act), and a unit
-// of another clause (past a reporting verb or a clause boundary) that is
-// the subject or the object of a verb of its own ("Putin ordered", "was
-// returning Russian holidaymakers") does not fill a role the rules left
-// empty ("Putin ordered the strikes after ... an Airbus that crashed ...
-// was brought down by a bomb": no source). Otherwise a unit of another
-// clause competes like any other: the features outclause, boundary_*,
-// report_between, finsubj and vobj let the model weigh it.
+// "rule", none included) is within Margin of it. The coder's convention for
+// reported speech holds: a speaker (a unit across a reporting verb from
+// the trigger) never replaces an actor the rules found in the reported
+// clause ("A source said Russia launched air strikes": Russia stays), and
+// a unit in another clause (past a reporting verb or a clause boundary)
+// neither fills a role the rules left empty ("Putin ordered the strikes
+// after ... an Airbus that crashed ... was brought down by a bomb": no
+// source) nor replaces a pick the rules found in the trigger's own clause
+// ("Iran threatened ... unless Baghdad accepted": Baghdad accepted).
 func (m *LocModel) choose(cands [][]string, none []string) int {
 	best, bestS := -1, m.score(none)
 	rule, ruleS := -2, 0.0
@@ -375,14 +357,11 @@ func (m *LocModel) choose(cands [][]string, none []string) int {
 			best, bestS = i, s
 		}
 	}
-	if rule >= 0 && best >= 0 && best != rule && hasFeature(cands[best], "report_between") && !hasFeature(cands[rule], "barepron") && !hasFeature(cands[rule], "outclause") {
+	if rule >= 0 && best >= 0 && best != rule && hasFeature(cands[best], "report_between") {
 		return rule
 	}
-	if rule == -1 && best >= 0 && hasFeature(cands[best], "outclause") && (hasFeature(cands[best], "finsubj") || hasFeature(cands[best], "vobj")) {
-		// nor does a unit of another clause that is its own verb's subject
-		// or object fill a gap the rules left ("Putin ordered the strikes
-		// after ... an Airbus A321 that crashed ... was brought down")
-		return rule
+	if rule > -2 && best >= 0 && best != rule && hasFeature(cands[best], "outclause") && (rule == -1 || !hasFeature(cands[rule], "outclause")) {
+		return rule // nor does a unit of another clause fill a gap the rules left
 	}
 	if rule > -2 && best != rule && bestS-ruleS < m.Margin {
 		return rule

@@ -1694,6 +1694,11 @@ func (c *Coder) codeSentence(st *sentState, d *discourse) []*draft {
 				if !claimed {
 					dr := c.newDraft(st, d, "ASSAULT", "", "", i, 0.3)
 					dr.ev.ClaimedBy = claimant
+					if claimantU != nil && claimantU.isActor {
+						// the attack it joins takes the claimant as its
+						// source when it names no other
+						dr.ev.Source = c.resolve(st, claimantU, d, i)
+					}
 					dr.anaphoric = true
 					dr.theme = "claim"
 					out = append(out, dr)
