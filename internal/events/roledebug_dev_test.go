@@ -2,7 +2,6 @@ package events
 
 import (
 	"fmt"
-	"os"
 	"testing"
 
 	"sitrep/internal/article"
@@ -13,18 +12,7 @@ import (
 // changes, and whether each side is right with and without it. Run with
 // EVENTS_DEV_ERRORS=1 go test ./internal/events -run RoleDevChanges -v
 func TestRoleDevChanges(t *testing.T) {
-	if os.Getenv("EVENTS_DEV_ERRORS") == "" {
-		t.Skip("set EVENTS_DEV_ERRORS=1 to print the dev-half changes")
-	}
-	f, err := os.Open("../../../shared/data/events/plover_gsr_cameo/PLOVER_GSR_CAMEO.json")
-	if err != nil {
-		t.Skip("../shared/data/events/plover_gsr_cameo absent: ", err)
-	}
-	defer f.Close()
-	recs, err := ReadPLOVERGSR(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	recs := devRecords(t, "changes")
 	c := New()
 	r := c.WithRoleModel(nil)
 	for _, g := range recs {
