@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"strings"
 	"time"
@@ -116,47 +115,15 @@ sitrep's place mentions are left out. Writes the weights as JSON.`,
 			if bar != nil {
 				bar.Finish()
 			}
-			// the margin: fit on the even examples, choose on the odd
-			var fitE, chooseE []events.LocExample
-			var fitG, chooseG []int
-			for i := range exs {
-				if i%2 == 0 {
-					fitE, fitG = append(fitE, exs[i]), append(fitG, gold[i])
-				} else {
-					chooseE, chooseG = append(chooseE, exs[i]), append(chooseG, gold[i])
-				}
+			ces := make([]events.ChoiceExample, len(exs))
+			for i, ex := range exs {
+				ces[i] = events.ChoiceExample{Cands: ex.Cands, None: ex.None, Gold: []int{gold[i]}}
 			}
-			half := events.FitLocModel(fitE, fitG, epochs, rate, l2)
-			// the one-standard-error rule: the largest margin (the most
-			// deference to the hand rule) whose accuracy is within one
-			// standard error of the best
-			margins := []float64{0, 0.25, 0.5, 0.75, 1, 1.5, 2}
-			accs := make([]float64, len(margins))
-			bestAcc := -1.0
-			var tried []string
-			for k, mg := range margins {
-				half.Margin = mg
-				ok := 0
-				for i, ex := range chooseE {
-					if half.Pick(ex.Cands, ex.None) == chooseG[i] {
-						ok++
-					}
-				}
-				accs[k] = float64(ok) / float64(max(1, len(chooseE)))
-				tried = append(tried, fmt.Sprintf("%g:%.4f", mg, accs[k]))
-				bestAcc = math.Max(bestAcc, accs[k])
-			}
-			se := math.Sqrt(bestAcc * (1 - bestAcc) / float64(max(1, len(chooseE))))
-			bestMargin := 0.0
-			for k, mg := range margins {
-				if accs[k] >= bestAcc-se {
-					bestMargin = mg
-				}
-			}
-			m := events.FitLocModel(exs, gold, epochs, rate, l2)
-			m.Margin = bestMargin
+			pick := func(m *events.LocModel, ex events.ChoiceExample) bool { return m.Pick(ex.Cands, ex.None) == ex.Gold[0] }
+			m, tried := fitWithMargin(ces, epochs, rate, l2, []float64{0, 0.25, 0.5, 0.75, 1, 1.5, 2}, pick, oneSE)
+			bestMargin := m.Margin
 			m.Trained = fmt.Sprintf("sitrep train event-location: %d examples from %d non-gold entries (%d left out: annotated place not among sitrep's mentions), %d epochs, rate %g, l2 %g; margin %g chosen on the odd half fitted on the even by the one-standard-error rule (accuracy by margin %s)",
-				len(exs), len(entries), unreachable, epochs, rate, l2, bestMargin, strings.Join(tried, " "))
+				len(exs), len(entries), unreachable, epochs, rate, l2, bestMargin, tried)
 			b, err := json.MarshalIndent(m, "", " ")
 			if err != nil {
 				return err

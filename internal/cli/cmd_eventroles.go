@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"strings"
 	"unicode/utf8"
@@ -82,17 +83,10 @@ func roleExamplesOf(coder *events.Coder, sents []events.NERSentence) []events.Ro
 }
 
 // fitChooser fits one chooser: the margin is chosen on the odd examples
-// with weights fitted on the even ones, then the weights are refitted on
-// all. It returns the model and a note of the accuracies by margin.
+// with weights fitted on the even ones (the best accuracy), then the
+// weights are refitted on all. It returns the model and a note of the
+// accuracies by margin.
 func fitChooser(exs []events.ChoiceExample, epochs int, rate, l2 float64) (*events.LocModel, string) {
-	var fit, choose []events.ChoiceExample
-	for i, ex := range exs {
-		if i%2 == 0 {
-			fit = append(fit, ex)
-		} else {
-			choose = append(choose, ex)
-		}
-	}
 	right := func(m *events.LocModel, ex events.ChoiceExample) bool {
 		k := m.Choose(ex.Cands, ex.None)
 		for _, g := range ex.Gold {
@@ -102,11 +96,29 @@ func fitChooser(exs []events.ChoiceExample, epochs int, rate, l2 float64) (*even
 		}
 		return false
 	}
-	half := events.FitChoice(fit, epochs, rate, l2)
-	bestMargin, bestAcc := 0.0, -1.0
-	var tried []string
 	// a large margin keeps the rule's pick wherever it has one
-	for _, mg := range []float64{0, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 1000} {
+	m, tried := fitWithMargin(exs, epochs, rate, l2, []float64{0, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 1000}, right, bestAccuracy)
+	return m, fmt.Sprintf("%d examples, margin %g (accuracy by margin %s)", len(exs), m.Margin, tried)
+}
+
+// fitWithMargin fits a chooser on the even examples, scores each margin on
+// the odd ones with right, takes the margin rule's choice, and refits the
+// weights on all examples with that margin. tried lists the accuracy by
+// margin ("0:0.8003 0.25:0.7981 ...").
+func fitWithMargin(exs []events.ChoiceExample, epochs int, rate, l2 float64, margins []float64,
+	right func(*events.LocModel, events.ChoiceExample) bool, rule func(margins, accs []float64, n int) float64) (*events.LocModel, string) {
+	var fit, choose []events.ChoiceExample
+	for i, ex := range exs {
+		if i%2 == 0 {
+			fit = append(fit, ex)
+		} else {
+			choose = append(choose, ex)
+		}
+	}
+	half := events.FitChoice(fit, epochs, rate, l2)
+	accs := make([]float64, len(margins))
+	var tried []string
+	for k, mg := range margins {
 		half.Margin = mg
 		ok := 0
 		for _, ex := range choose {
@@ -114,15 +126,41 @@ func fitChooser(exs []events.ChoiceExample, epochs int, rate, l2 float64) (*even
 				ok++
 			}
 		}
-		acc := float64(ok) / float64(max(1, len(choose)))
-		tried = append(tried, fmt.Sprintf("%g:%.4f", mg, acc))
-		if acc > bestAcc {
-			bestMargin, bestAcc = mg, acc
-		}
+		accs[k] = float64(ok) / float64(max(1, len(choose)))
+		tried = append(tried, fmt.Sprintf("%g:%.4f", mg, accs[k]))
 	}
 	m := events.FitChoice(exs, epochs, rate, l2)
-	m.Margin = bestMargin
-	return m, fmt.Sprintf("%d examples, margin %g (accuracy by margin %s)", len(exs), bestMargin, strings.Join(tried, " "))
+	m.Margin = rule(margins, accs, len(choose))
+	return m, strings.Join(tried, " ")
+}
+
+// bestAccuracy is the margin with the best accuracy (the first of equals).
+func bestAccuracy(margins, accs []float64, _ int) float64 {
+	best := 0
+	for k := range accs {
+		if accs[k] > accs[best] {
+			best = k
+		}
+	}
+	return margins[best]
+}
+
+// oneSE is the one-standard-error rule: the largest margin (the most
+// deference to the hand rule) whose accuracy is within one standard error
+// of the best.
+func oneSE(margins, accs []float64, n int) float64 {
+	best := 0.0
+	for _, a := range accs {
+		best = math.Max(best, a)
+	}
+	se := math.Sqrt(best * (1 - best) / float64(max(1, n)))
+	m := 0.0
+	for k, mg := range margins {
+		if accs[k] >= best-se {
+			m = mg
+		}
+	}
+	return m
 }
 
 func newTrainEventRolesCmd() *cobra.Command {

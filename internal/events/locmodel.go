@@ -300,14 +300,3 @@ func (c *Coder) LocationExamples(a *article.Article, verbStart, verbEnd int) (ex
 	}
 	return ex, false
 }
-
-// FitLocModel fits the linker's weights on examples whose gold answer is
-// gold[i] (a candidate index, or -1 for none): FitChoice's log-linear model
-// over each example's options (its candidates and none), deterministic.
-func FitLocModel(exs []LocExample, gold []int, epochs int, rate, l2 float64) *LocModel {
-	ces := make([]ChoiceExample, len(exs))
-	for i, ex := range exs {
-		ces[i] = ChoiceExample{Cands: ex.Cands, None: ex.None, Gold: []int{gold[i]}}
-	}
-	return FitChoice(ces, epochs, rate, l2)
-}

@@ -47,20 +47,17 @@ func TestLocModelSentences(t *testing.T) {
 // Fitting is deterministic and learns a plain preference: here, the
 // candidate after "in" over the one after "from", and none when there is
 // no candidate.
-func TestFitLocModel(t *testing.T) {
+func TestFitChoiceSingleGold(t *testing.T) {
 	in := []string{"bias", "prep=in", "side=after"}
 	from := []string{"bias", "prep=from", "side=before"}
 	none := []string{"none"}
-	var exs []LocExample
-	var gold []int
+	var exs []ChoiceExample
 	for i := 0; i < 50; i++ {
-		exs = append(exs, LocExample{Cands: [][]string{from, in}, None: none})
-		gold = append(gold, 1)
-		exs = append(exs, LocExample{Cands: [][]string{from}, None: none})
-		gold = append(gold, -1)
+		exs = append(exs, ChoiceExample{Cands: [][]string{from, in}, None: none, Gold: []int{1}},
+			ChoiceExample{Cands: [][]string{from}, None: none, Gold: []int{-1}})
 	}
-	a := FitLocModel(exs, gold, 5, 0.1, 1e-4)
-	b := FitLocModel(exs, gold, 5, 0.1, 1e-4)
+	a := FitChoice(exs, 5, 0.1, 1e-4)
+	b := FitChoice(exs, 5, 0.1, 1e-4)
 	for k, v := range a.Weights {
 		if b.Weights[k] != v {
 			t.Fatalf("weights differ between two fits: %s %v %v", k, v, b.Weights[k])
