@@ -21,6 +21,7 @@ type Lexicon struct {
 	places   map[int]*lexPlace
 	articles int
 	total    float64
+	topCache []*lexPlace // top(lexTop), kept until the next Learn
 }
 
 type lexPlace struct {
@@ -65,6 +66,7 @@ func (lx *Lexicon) Learn(rs []Resolution) {
 		lx.total++
 	}
 	lx.articles++
+	lx.topCache = nil
 }
 
 // top is the lexicon's most frequent places, most frequent first.
@@ -110,8 +112,8 @@ type Lexicons struct {
 // NewLexicons returns an empty set of lexicons.
 func NewLexicons() *Lexicons { return &Lexicons{m: map[string]*Lexicon{}, learnt: map[string]bool{}} }
 
-// Snapshot returns a copy of source's lexicon to resolve with, nil when the
-// source is unknown or "".
+// Snapshot returns a copy of source's lexicon to resolve with (its most
+// frequent places, its counts), nil when the source is unknown or "".
 func (ls *Lexicons) Snapshot(source string) *Lexicon {
 	if ls == nil || source == "" {
 		return nil
@@ -122,10 +124,15 @@ func (ls *Lexicons) Snapshot(source string) *Lexicon {
 	if lx == nil {
 		return nil
 	}
-	cp := &Lexicon{places: make(map[int]*lexPlace, len(lx.places)), articles: lx.articles, total: lx.total}
-	for id, p := range lx.places {
+	// only the places resolution reads (neighbour), copied: a snapshot is
+	// small whatever the source has taught, and later lessons do not touch it
+	if lx.topCache == nil {
+		lx.topCache = lx.top(lexTop)
+	}
+	cp := &Lexicon{places: make(map[int]*lexPlace, len(lx.topCache)), articles: lx.articles, total: lx.total}
+	for _, p := range lx.topCache {
 		q := *p
-		cp.places[id] = &q
+		cp.places[q.c.id] = &q
 	}
 	return cp
 }
