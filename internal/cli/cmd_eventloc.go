@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 
@@ -124,11 +123,7 @@ sitrep's place mentions are left out. Writes the weights as JSON.`,
 			bestMargin := m.Margin
 			m.Trained = fmt.Sprintf("sitrep train event-location: %d examples from %d non-gold entries (%d left out: annotated place not among sitrep's mentions), %d epochs, rate %g, l2 %g; margin %g chosen on the odd half fitted on the even by the one-standard-error rule (accuracy by margin %s)",
 				len(exs), len(entries), unreachable, epochs, rate, l2, bestMargin, tried)
-			b, err := json.MarshalIndent(m, "", " ")
-			if err != nil {
-				return err
-			}
-			if err := os.WriteFile(out, append(b, '\n'), 0o644); err != nil {
+			if err := writeModel(out, m); err != nil {
 				return err
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "%s; %d weights -> %s\n", m.Trained, len(m.Weights), out)
@@ -137,9 +132,7 @@ sitrep's place mentions are left out. Writes the weights as JSON.`,
 	}
 	cmd.Flags().StringVar(&path, "file", "", "labeled_text.json(.gz)")
 	cmd.Flags().StringVar(&out, "out", "internal/events/locmodel.json", "where to write the weights")
-	cmd.Flags().IntVar(&epochs, "epochs", 8, "passes over the examples")
-	cmd.Flags().Float64Var(&rate, "rate", 0.1, "learning rate (divided by 1+epoch)")
-	cmd.Flags().Float64Var(&l2, "l2", 1e-4, "L2 regularisation")
+	addFitFlags(cmd, &epochs, &rate, &l2)
 	return cmd
 }
 

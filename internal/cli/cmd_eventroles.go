@@ -209,11 +209,7 @@ Writes the weights as JSON.`,
 			m := events.RoleModel{Source: ms, Target: mt}
 			m.Trained = fmt.Sprintf("sitrep train event-roles: %d sentences, %d with a coded main event; %d epochs, rate %g, l2 %g; margins chosen on the odd half fitted on the even; source: %s; target: %s",
 				len(sents), len(exs), epochs, rate, l2, ns, nt)
-			b, err := json.MarshalIndent(m, "", " ")
-			if err != nil {
-				return err
-			}
-			if err := os.WriteFile(out, append(b, '\n'), 0o644); err != nil {
+			if err := writeModel(out, m); err != nil {
 				return err
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "%s; %d + %d weights -> %s\n", m.Trained, len(ms.Weights), len(mt.Weights), out)
@@ -222,8 +218,22 @@ Writes the weights as JSON.`,
 	}
 	cmd.Flags().StringVar(&path, "file", "", "cameo_ner train.txt")
 	cmd.Flags().StringVar(&out, "out", "internal/events/rolemodel.json", "where to write the weights")
-	cmd.Flags().IntVar(&epochs, "epochs", 8, "passes over the examples")
-	cmd.Flags().Float64Var(&rate, "rate", 0.1, "learning rate (divided by 1+epoch)")
-	cmd.Flags().Float64Var(&l2, "l2", 1e-4, "L2 regularisation")
+	addFitFlags(cmd, &epochs, &rate, &l2)
 	return cmd
+}
+
+// addFitFlags adds the flags both choosers' trainers share.
+func addFitFlags(cmd *cobra.Command, epochs *int, rate, l2 *float64) {
+	cmd.Flags().IntVar(epochs, "epochs", 8, "passes over the examples")
+	cmd.Flags().Float64Var(rate, "rate", 0.1, "learning rate (divided by 1+epoch)")
+	cmd.Flags().Float64Var(l2, "l2", 1e-4, "L2 regularisation")
+}
+
+// writeModel writes a fitted model as indented JSON.
+func writeModel(path string, m any) error {
+	b, err := json.MarshalIndent(m, "", " ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, append(b, '\n'), 0o644)
 }

@@ -233,26 +233,10 @@ func (m *LocModel) pick(cands []locCand, typ string) int {
 
 // Pick chooses among candidates described by their features (and the none
 // option's): the best-scored, unless the hand rule's pick (the candidate
-// with feature "rule") is within Margin of it. -1 is none.
-func (m *LocModel) Pick(cands [][]string, none []string) int {
-	best, bestS := -1, m.score(none)
-	rule, ruleS := -2, 0.0
-	for i, f := range cands {
-		s := m.score(f)
-		if s > bestS {
-			best, bestS = i, s
-		}
-		for _, x := range f {
-			if x == "rule" {
-				rule, ruleS = i, s
-			}
-		}
-	}
-	if rule >= 0 && best != rule && bestS-ruleS < m.Margin {
-		return rule
-	}
-	return best
-}
+// with feature "rule") is within Margin of it; -1 is none. It is the
+// chooser's decision (choose, rolemodel.go), whose clause conventions read
+// features place candidates never have.
+func (m *LocModel) Pick(cands [][]string, none []string) int { return m.choose(cands, none) }
 
 // LocExample is one training sentence for the linker: each candidate's
 // features, the none option's, and which candidate mentions overlap a gold
